@@ -20,7 +20,7 @@ pub struct Span {
 
 /// OntoNotes 5 entity types (spec section 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[allow(clippy::upper_case_acronyms)]
+#[allow(clippy::upper_case_acronyms, non_camel_case_types)]
 pub enum EntityType {
     PERSON,
     NORP,

@@ -96,15 +96,12 @@ impl<'a> OffsetMap<'a> {
             .checkpoints
             .partition_point(|&(c, _)| (c as usize) <= char_offset)
             .saturating_sub(1);
-        let mut chars = self.checkpoints[k].0 as usize;
+        let first = self.checkpoints[k].0 as usize;
         let from = ceil_char_boundary(self.text, k * BLOCK);
-        for (b, _) in self.text[from..].char_indices() {
-            if chars == char_offset {
-                return from + b;
-            }
-            chars += 1;
-        }
-        self.text.len()
+        self.text[from..]
+            .char_indices()
+            .nth(char_offset.saturating_sub(first))
+            .map_or(self.text.len(), |(b, _)| from + b)
     }
 
     /// Byte offset of a UTF-16 offset (inside a surrogate pair maps to the pair's start).

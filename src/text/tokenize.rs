@@ -130,7 +130,7 @@ fn is_space(c: char) -> bool {
 
 /// Pictographs: emoji and symbol blocks that are neither words nor punctuation.
 fn is_emoji(c: char) -> bool {
-    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x1F1E6..=0x1F1FF)
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF)
 }
 
 /// The end of the grapheme cluster that `pos` falls in, or `pos` if it is a boundary.
