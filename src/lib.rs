@@ -13,7 +13,10 @@
 pub mod claims;
 pub mod entities;
 pub mod schema;
+pub mod tagger;
 pub mod text;
+#[cfg(feature = "train")]
+pub mod train;
 
 use std::ops::Range;
 
