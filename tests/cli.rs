@@ -36,7 +36,7 @@ fn batch_keeps_order_and_reports_bad_lines() {
     }
     input.push_str("this is not json\n");
     input.push_str("{\"id\": 7, \"body\": \"no text field\"}\n");
-    input.push_str("\n");
+    input.push('\n');
     input.push_str("{\"id\": \"last\", \"text\": \"\"}\n");
     let (stdout, _stderr, ok) = run(&["batch", "--chunk", "7"], input.as_bytes());
     assert!(ok);
