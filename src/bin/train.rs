@@ -19,12 +19,34 @@ struct Cli {
 enum Model {
     /// Build the normalised training sets (if missing) and print what they hold.
     Sets,
+    /// The cue tagger (models/cue.clm) from PolNeAR train.
+    Cue {
+        /// Training epochs.
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
+    },
+    /// The source/content tagger (models/attr.clm) from PolNeAR train.
+    Attr {
+        /// Training epochs.
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
+    },
+    /// The check-worthiness classifier (models/checkworthy.clm) from ClaimBuster and
+    /// CLEF-2019 train.
+    Checkworthy {
+        /// Training epochs.
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.model {
         Model::Sets => sets(),
+        Model::Cue { epochs } => claimlens::train::attribution::train_cue(epochs),
+        Model::Attr { epochs } => claimlens::train::attribution::train_attr(epochs),
+        Model::Checkworthy { epochs } => claimlens::train::checkworthy::train(epochs),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,464 +1,229 @@
-//! Attribution: pairs each cue and each quotation with a source and a content.
+//! Attribution (spec §4.1): for every cue, its source and content, then assembly.
 //!
-//! First extractor, by rules over tokens: quotations take the cue right after or before
-//! them; other cues take their subject as source and the clause after them (or, with a
-//! trailing cue, the clause before) as content. A learned model replaces the rules; the
-//! output stays [`ClaimSpans`].
+//! The cue tagger ([`super::cues`]) finds the cues; the role tagger ([`super::roles`])
+//! labels, in a window around each cue, the tokens of its source and of its content
+//! (possibly several spans: "The French, Kerry said, have agreed …"). Assembly rules then
+//! make it a claim: a content part that reaches into a quotation takes the whole quotation
+//! (one content even across paragraphs), the kind follows the quotation marks, the polarity
+//! the cue's negation, and the source resolves to a speaker ([`super::speaker`]).
 
 use std::ops::Range;
 
 use super::cues::{self, Cue};
-use super::ClaimSpans;
+use super::features::TokenFacts;
+use super::speaker::Speakers;
+use super::{models, roles, rules, sequence::SeqFeatures, ClaimSpans};
 use crate::entities::Entities;
 use crate::schema::{ClaimKind, Polarity};
-use crate::text::{Document, Quotation, TokenKind};
+use crate::text::{Document, Quotation};
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those",
-    "some", "many", "other", "several", "two", "three",
-];
-/// Conjunctions that start a new clause after a comma ("…, although he declined …").
-const CLAUSE_BREAKS: &[&str] = &["although", "but", "while", "whereas", "though", "and"];
-
-fn lower<'d>(doc: &'d Document, i: usize) -> &'d str {
-    doc.lower(i)
+/// An attribution in token ranges, before assembly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// The cue.
+    pub cue: Cue,
+    /// Source tokens, if any.
+    pub source: Option<Range<usize>>,
+    /// Content token ranges, in text order.
+    pub content: Vec<Range<usize>>,
 }
 
-fn is_punct(doc: &Document, i: usize, p: &str) -> bool {
-    doc.tokens
-        .get(i)
-        .is_some_and(|t| t.kind != TokenKind::Word && t.text(doc.text) == p)
+/// A draft from its parts (empty content parts dropped).
+pub fn build(cue: &Cue, source: Option<Range<usize>>, content: Vec<Range<usize>>) -> Draft {
+    Draft {
+        cue: cue.clone(),
+        source,
+        content: content.into_iter().filter(|c| !c.is_empty()).collect(),
+    }
+}
+
+/// Finds the cues of a document: with the cue model, or by the lexicon when it is missing.
+pub fn find_cues(doc: &Document, facts: &TokenFacts) -> Vec<Cue> {
+    match models::cue() {
+        Ok(model) => cues::tag(doc, facts, model),
+        Err(_) => cues::find_by_rules(doc),
+    }
+}
+
+/// Finds the attributions of a document as drafts (token ranges).
+pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> Vec<Draft> {
+    let cues = find_cues(doc, facts);
+    match models::attr() {
+        Ok(model) => {
+            let mut in_cue = vec![u32::MAX; doc.tokens.len()];
+            for (k, c) in cues.iter().enumerate() {
+                for slot in &mut in_cue[c.tokens.clone()] {
+                    *slot = k as u32;
+                }
+            }
+            let mut feats = SeqFeatures::default();
+            let mut scratch = Vec::new();
+            let mut out = Vec::new();
+            for (k, cue) in cues.iter().enumerate() {
+                let other = |t: usize| in_cue[t] != u32::MAX && in_cue[t] != k as u32;
+                let spans = roles::tag(doc, facts, cue, &other, model, &mut feats, &mut scratch);
+                if let Some(d) = draft_from_spans(cue, &spans) {
+                    out.push(d);
+                }
+            }
+            out
+        }
+        Err(_) => rules::find(doc, entities, &cues),
+    }
+}
+
+/// The claim of a cue from its tagged spans: all content spans, the source span nearest
+/// the cue. No content, no claim.
+pub fn draft_from_spans(cue: &Cue, spans: &[(Range<usize>, usize)]) -> Option<Draft> {
+    let content: Vec<Range<usize>> = spans
+        .iter()
+        .filter(|(_, t)| *t == roles::CON)
+        .map(|(r, _)| r.clone())
+        .collect();
+    if content.is_empty() {
+        return None;
+    }
+    let distance = |r: &Range<usize>| {
+        if r.end <= cue.tokens.start {
+            cue.tokens.start - r.end
+        } else {
+            r.start.saturating_sub(cue.tokens.end)
+        }
+    };
+    let source = spans
+        .iter()
+        .filter(|(_, t)| *t == roles::SRC)
+        .map(|(r, _)| r.clone())
+        .min_by_key(distance);
+    Some(build(cue, source, content))
 }
 
 /// Finds attributed claims.
-pub fn find(doc: &Document, entities: &Entities) -> Vec<ClaimSpans> {
-    let cues = cues::find(doc);
-    let mut used = vec![false; cues.len()];
-    let mut out = Vec::new();
-    let in_quote = quote_membership(doc);
-    for q in doc.segments.quotations.iter().filter(|q| !q.single) {
-        let words = q
-            .inner_tokens
-            .clone()
-            .filter(|&k| doc.tokens[k].is_wordlike())
-            .count();
-        if words < 3 {
-            continue; // scare quotes and titles
-        }
-        if let Some(c) = cue_for_quotation(doc, &cues, &used, q) {
-            used[c] = true;
-            let cue = &cues[c];
-            let source = source_for(doc, entities, cue, q.inner_tokens.clone());
-            out.push(build(
-                doc,
-                entities,
-                cue,
-                source,
-                vec![q.inner_tokens.clone()],
-            ));
-        }
-    }
-    for (c, cue) in cues.iter().enumerate() {
-        if used[c] || in_quote[cue.head] {
+pub fn find(doc: &Document, entities: &Entities, facts: &TokenFacts) -> Vec<ClaimSpans> {
+    let drafts = find_drafts(doc, entities, facts);
+    let mut speakers = Speakers::new(doc, entities, facts);
+    drafts
+        .into_iter()
+        .filter_map(|d| finish(doc, entities, facts, &mut speakers, d))
+        .collect()
+}
+
+/// The double quotations of a document.
+fn doubles<'d>(doc: &'d Document) -> impl Iterator<Item = &'d Quotation> {
+    doc.segments.quotations.iter().filter(|q| !q.single)
+}
+
+/// Extends a content part that reaches into a quotation to the whole quotation when the
+/// quotation runs past it (a quotation over several paragraphs is one content), and trims
+/// quotation marks and punctuation off its edges.
+fn complete(doc: &Document, facts: &TokenFacts, part: Range<usize>) -> Range<usize> {
+    let mut r = part;
+    for q in doubles(doc) {
+        let inner = q.inner_tokens.clone();
+        if inner.is_empty() {
             continue;
         }
-        if let Some(claim) = attribute(doc, entities, cue) {
-            out.push(claim);
+        // the part starts at the quotation (or its first words) and stops inside it
+        let starts_in = r.start <= inner.start + 1 && r.end > inner.start;
+        if starts_in && r.end < inner.end && q.paragraphs > 1 {
+            r.end = inner.end;
+        }
+        // a quotation's first part shown before the cue, its end across a paragraph break
+        let ends_in = r.start < inner.end && r.end >= inner.end.saturating_sub(1);
+        if ends_in && r.start > inner.start && q.paragraphs > 1 && r.start <= inner.start + 2 {
+            r.start = inner.start;
         }
     }
-    out
+    while r.start < r.end && !facts.is_word(r.start) {
+        r.start += 1;
+    }
+    while r.end > r.start && !facts.is_word(r.end - 1) && !keeps_trailing(facts, r.end - 1) {
+        r.end -= 1;
+    }
+    r
 }
 
-/// Whether each token lies inside a double quotation.
-fn quote_membership(doc: &Document) -> Vec<bool> {
-    let mut inside = vec![false; doc.tokens.len()];
-    for q in doc.segments.quotations.iter().filter(|q| !q.single) {
-        for slot in &mut inside[q.inner_tokens.clone()] {
-            *slot = true;
-        }
-    }
-    inside
+/// Trailing punctuation kept inside a content part: a comma or period before the closing
+/// mark of a quotation that the part lies in ("That’s not even being raised,").
+fn keeps_trailing(facts: &TokenFacts, k: usize) -> bool {
+    use super::features::shape;
+    matches!(facts.shape[k], shape::COMMA | shape::TERMINAL)
+        && facts.quote[k] != 0
+        && facts.shape.get(k + 1) == Some(&shape::QUOTE_CLOSE)
 }
 
-/// A cue just after the closing mark (`,” Kerry said`) or just before the opening one
-/// (`Kerry said: “…”`).
-fn cue_for_quotation(doc: &Document, cues: &[Cue], used: &[bool], q: &Quotation) -> Option<usize> {
-    let after = q.close.map_or(q.inner_tokens.end, |c| c + 1);
-    cues.iter().enumerate().find_map(|(k, c)| {
-        if used[k] || c.source_after {
-            return None;
-        }
-        let close_enough_after = c.tokens.start >= after
-            && c.tokens.start <= after + 4
-            && (after..c.tokens.start)
-                .all(|t| !matches!(doc.tokens[t].kind, TokenKind::Terminal | TokenKind::Quote));
-        let close_enough_before = c.tokens.end <= q.open
-            && c.tokens.end + 2 >= q.open
-            && (c.tokens.end..q.open).all(|t| matches!(doc.token_text(t), "," | ":"))
-            && doc.token_sentence[c.head] == doc.token_sentence[q.open];
-        (close_enough_after || close_enough_before).then_some(k)
-    })
-}
-
-/// The source of a cue whose content is `content`: its subject before it, or after it
-/// when inverted ("said Kerry").
-fn source_for(
-    doc: &Document,
-    entities: &Entities,
-    cue: &Cue,
-    content: Range<usize>,
-) -> Option<Range<usize>> {
-    if let Some(s) = subject_before(doc, entities, cue.tokens.start) {
-        if s.end <= content.start || s.start >= content.end {
-            return Some(s);
-        }
-    }
-    subject_after(doc, entities, cue.tokens.end)
-}
-
-/// A noun phrase ending just before token `end`: a mention, a pronoun or a short
-/// determiner-led phrase ("U.S. officials", "a spokesman", "The White House").
-fn subject_before(doc: &Document, entities: &Entities, end: usize) -> Option<Range<usize>> {
-    let mut j = end.checked_sub(1)?;
-    // adverbs between subject and verb: "he notably did not", "Kerry also said"
-    while j > 0
-        && (lower(doc, j).ends_with("ly") || matches!(lower(doc, j), "also" | "then" | "later"))
-    {
-        j -= 1;
-    }
-    // a time phrase between subject and verb: "The White House on Thursday said"
-    if let Some(m) = entities
-        .mentions
-        .iter()
-        .find(|m| m.tokens.end == j + 1 && !m.entity_type.is_name())
-    {
-        if m.tokens.start >= 2
-            && matches!(
-                lower(doc, m.tokens.start - 1),
-                "on" | "in" | "last" | "this" | "late" | "early"
-            )
-        {
-            j = m.tokens.start - 2;
-        }
-    }
-    // appositive or relative clause: "Kerry, who visited Turkey on Friday, said"
-    if is_punct(doc, j, ",") {
-        let sentence = doc.token_sentence[j];
-        let mut k = j;
-        while k > 0 && doc.token_sentence[k - 1] == sentence && !is_punct(doc, k - 1, ",") {
-            k -= 1;
-        }
-        if k > 1 && is_punct(doc, k - 1, ",") {
-            return phrase_ending_at(doc, entities, k - 2);
-        }
-        return None;
-    }
-    phrase_ending_at(doc, entities, j)
-}
-
-fn phrase_ending_at(doc: &Document, entities: &Entities, j: usize) -> Option<Range<usize>> {
-    let t = doc.tokens.get(j)?;
-    if t.kind != TokenKind::Word {
-        return None;
-    }
-    let w = lower(doc, j);
-    if PRONOUNS.contains(&w) {
-        return Some(j..j + 1);
-    }
-    let sentence = doc.token_sentence[j];
-    let mut start = j;
-    if let Some(m) = entities.mentions.iter().find(|m| m.tokens.contains(&j)) {
-        start = m.tokens.start;
-    } else if w.chars().all(|c| c.is_lowercase()) && !DETERMINERS.contains(&w) {
-        // a common-noun head: "officials", "spokesman"; take its modifiers
-        while start > 0
-            && doc.token_sentence[start - 1] == sentence
-            && doc.tokens[start - 1].kind == TokenKind::Word
-            && j + 1 - start < 5
-        {
-            let prev = lower(doc, start - 1);
-            if DETERMINERS.contains(&prev) {
-                start -= 1;
-                break;
-            }
-            if entities
-                .mentions
-                .iter()
-                .any(|m| m.tokens.contains(&(start - 1)))
-            {
-                let m = entities
-                    .mentions
-                    .iter()
-                    .find(|m| m.tokens.contains(&(start - 1)))?;
-                start = m.tokens.start;
-                break;
-            }
-            if prev.chars().all(|c| c.is_lowercase()) && !is_verbish(prev) {
-                start -= 1;
-            } else {
-                break;
-            }
-        }
-        if start == j && !doc.token_text(j).ends_with('s') && !is_person_noun(w) {
-            return None;
-        }
-    } else if !doc.token_text(j).starts_with(|c: char| c.is_uppercase()) {
-        return None;
-    }
-    // a determiner before a name: "The White House"
-    if start > 0 && doc.token_sentence[start - 1] == sentence && lower(doc, start - 1) == "the" {
-        start -= 1;
-    }
-    Some(start..j + 1)
-}
-
-fn is_person_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "official"
-            | "minister"
-            | "president"
-            | "secretary"
-            | "statement"
-            | "report"
-    )
-}
-
-fn is_verbish(w: &str) -> bool {
-    w.ends_with("ed")
-        || matches!(
-            w,
-            "is" | "was"
-                | "are"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "be"
-                | "to"
-                | "that"
-                | "and"
-                | "or"
-                | "of"
-                | "in"
-                | "on"
-                | "at"
-                | "for"
-                | "with"
-                | "by"
-        )
-}
-
-fn subject_after(doc: &Document, entities: &Entities, start: usize) -> Option<Range<usize>> {
-    let t = doc.tokens.get(start)?;
-    if t.kind != TokenKind::Word {
-        return None;
-    }
-    let w = lower(doc, start);
-    if PRONOUNS.contains(&w) {
-        return Some(start..start + 1);
-    }
-    let first = if w == "the" { start + 1 } else { start };
-    if let Some(m) = entities
-        .mentions
-        .iter()
-        .find(|m| m.tokens.start == first && m.entity_type.is_name())
-    {
-        return Some(start..m.tokens.end);
-    }
-    if w == "the" || w == "a" {
-        let sentence = doc.token_sentence[start];
-        let mut end = start + 1;
-        while end < doc.tokens.len()
-            && doc.token_sentence[end] == sentence
-            && doc.tokens[end].kind == TokenKind::Word
-            && end - start < 4
-        {
-            end += 1;
-        }
-        return (end > start + 1).then_some(start..end);
-    }
-    None
-}
-
-/// An attribution for a cue outside quotations, by its sentence.
-fn attribute(doc: &Document, entities: &Entities, cue: &Cue) -> Option<ClaimSpans> {
-    let sentence = &doc.segments.sentences[doc.token_sentence[cue.head] as usize];
-    let (s_start, mut s_end) = (sentence.tokens.start, sentence.tokens.end);
-    while s_end > s_start
-        && matches!(
-            doc.tokens[s_end - 1].kind,
-            TokenKind::Terminal | TokenKind::Quote
-        )
-    {
-        s_end -= 1;
-    }
-    if cue.source_after {
-        // "according to X, …" or "…, according to X"
-        let mut end = cue.tokens.end;
-        while end < s_end && !is_punct(doc, end, ",") {
-            end += 1;
-        }
-        let source = (end > cue.tokens.end).then_some(cue.tokens.end..end);
-        let content = if cue.tokens.start <= s_start + 1 {
-            (end + 1).min(s_end)..s_end
-        } else {
-            let mut e = cue.tokens.start;
-            if e > s_start && is_punct(doc, e - 1, ",") {
-                e -= 1;
-            }
-            s_start..e
-        };
-        if content.is_empty() {
-            return None;
-        }
-        return Some(build(doc, entities, cue, source, vec![content]));
-    }
-    // a sentence-initial participle: "Acknowledging that X, Kerry said …"
-    if cue.tokens.start == s_start && lower(doc, cue.head).ends_with("ing") {
-        let mut c_start = cue.tokens.end;
-        if lower(doc, c_start) == "that" {
-            c_start += 1;
-        }
-        let mut c_end = c_start;
-        while c_end < s_end && !is_punct(doc, c_end, ",") {
-            c_end += 1;
-        }
-        let source = subject_after(doc, entities, (c_end + 1).min(s_end));
-        return (c_end > c_start).then(|| {
-            build(
-                doc,
-                entities,
-                cue,
-                source,
-                std::iter::once(c_start..c_end).collect(),
-            )
-        });
-    }
-    let source = subject_before(doc, entities, cue.tokens.start);
-    let mut c_start = cue.tokens.end;
-    while c_start < s_end
-        && (lower(doc, c_start) == "that"
-            || is_punct(doc, c_start, ",")
-            || is_punct(doc, c_start, ":"))
-    {
-        c_start += 1;
-    }
-    let parenthetical = source.as_ref().is_some_and(|src| {
-        src.start > s_start + 1
-            && is_punct(doc, src.start - 1, ",")
-            && is_punct(doc, cue.tokens.end, ",")
-    });
-    let trailing = c_start >= s_end
-        || (is_punct(doc, cue.tokens.end, ",") && source.is_some() && !parenthetical);
-    let content = if !trailing {
-        // up to the next clause break: "…, although he declined …"
-        let mut c_end = c_start;
-        while c_end < s_end {
-            if is_punct(doc, c_end, ",")
-                && c_end + 1 < s_end
-                && CLAUSE_BREAKS.contains(&lower(doc, c_end + 1))
-            {
-                break;
-            }
-            c_end += 1;
-        }
-        let mut parts: Vec<Range<usize>> = std::iter::once(c_start..c_end).collect();
-        // parenthetical cue: "The French, Kerry said, have agreed …"
-        if let (true, Some(src)) = (parenthetical, &source) {
-            parts.insert(0, s_start..src.start - 1);
-        }
-        parts
-    } else {
-        // "…, he said." — the content comes before the source
-        let src_start = source.as_ref().map_or(cue.tokens.start, |s| s.start);
-        let mut e = src_start;
-        while e > s_start
-            && (is_punct(doc, e - 1, ",") || doc.tokens[e - 1].kind == TokenKind::Quote)
-        {
-            e -= 1;
-        }
-        let mut b = s_start;
-        while b < e && doc.tokens[b].kind == TokenKind::Quote {
-            b += 1;
-        }
-        std::iter::once(b..e).collect()
+/// Kind by quotation marks: direct when every part lies inside quotation marks, mixed
+/// when a part contains a quotation, indirect otherwise.
+fn kind_of(doc: &Document, parts: &[Range<usize>]) -> ClaimKind {
+    let inside = |r: &Range<usize>| {
+        doubles(doc).any(|q| q.inner_tokens.start <= r.start && r.end <= q.inner_tokens.end)
     };
-    if content.iter().all(|c| c.is_empty()) || source.is_none() {
-        return None;
-    }
-    Some(build(doc, entities, cue, source, content))
-}
-
-/// Assembles a claim: kind by quotation marks, speaker by the source's entity.
-fn build(
-    doc: &Document,
-    entities: &Entities,
-    cue: &Cue,
-    source: Option<Range<usize>>,
-    content: Vec<Range<usize>>,
-) -> ClaimSpans {
-    let content: Vec<Range<usize>> = content.into_iter().filter(|c| !c.is_empty()).collect();
-    let byte_parts: Vec<Range<usize>> = content.iter().map(|c| doc.token_span(c.clone())).collect();
-    let quotes: Vec<&Quotation> = doc
-        .segments
-        .quotations
-        .iter()
-        .filter(|q| !q.single)
-        .collect();
-    let inside_one = byte_parts.iter().all(|p| {
-        quotes
-            .iter()
-            .any(|q| q.inner.start <= p.start && p.end <= q.inner.end)
-    });
-    let contains_one = byte_parts.iter().any(|p| {
-        quotes
-            .iter()
-            .any(|q| q.start >= p.start && (q.end <= p.end + 3 || q.start < p.end))
-    });
-    let kind = if inside_one {
+    let contains = |r: &Range<usize>| {
+        doubles(doc).any(|q| {
+            let words = q
+                .inner_tokens
+                .clone()
+                .filter(|&k| doc.tokens[k].is_wordlike())
+                .count();
+            words > 0
+                && q.inner_tokens.start < r.end
+                && r.start < q.inner_tokens.end
+                && !(q.inner_tokens.start <= r.start && r.end <= q.inner_tokens.end)
+        })
+    };
+    if !parts.is_empty() && parts.iter().all(inside) {
         ClaimKind::Direct
-    } else if contains_one {
+    } else if parts.iter().any(contains) {
         ClaimKind::Mixed
     } else {
         ClaimKind::Indirect
-    };
-    let speaker = source.as_ref().and_then(|s| {
-        s.clone()
-            .rev()
-            .find_map(|k| {
-                entities
-                    .cluster_at_token(k)
-                    .filter(|&c| entities.clusters[c].entity_type.is_name())
-            })
-            .or_else(|| s.clone().find_map(|k| entities.reference_at_token(k)))
+    }
+}
+
+/// Turns a draft into a claim: completed content, kind, polarity, speaker, about.
+pub fn finish(
+    doc: &Document,
+    entities: &Entities,
+    facts: &TokenFacts,
+    speakers: &mut Speakers,
+    draft: Draft,
+) -> Option<ClaimSpans> {
+    let mut parts: Vec<Range<usize>> = draft
+        .content
+        .iter()
+        .map(|p| complete(doc, facts, p.clone()))
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.sort_by_key(|p| p.start);
+    parts.dedup_by(|b, a| {
+        if b.start <= a.end {
+            a.end = a.end.max(b.end);
+            true
+        } else {
+            false
+        }
     });
-    let all = {
-        let first = content
-            .first()
-            .map_or(cue.tokens.start, |c| c.start)
-            .min(cue.tokens.start);
-        let first = source.as_ref().map_or(first, |s| s.start.min(first));
-        let last = content
-            .last()
-            .map_or(cue.tokens.end, |c| c.end)
-            .max(cue.tokens.end);
-        doc.token_span(first..last)
-    };
+    if parts.is_empty() {
+        return None;
+    }
+    let cue = &draft.cue;
+    let kind = kind_of(doc, &parts);
+    let speaker = speakers.resolve(draft.source.clone(), cue);
+    let byte_parts: Vec<Range<usize>> = parts.iter().map(|p| doc.token_span(p.clone())).collect();
     let mut about = Vec::new();
     for p in &byte_parts {
         about.extend(entities.clusters_in(p));
     }
     about.sort_unstable();
     about.dedup();
-    ClaimSpans {
+    let first = parts[0].start.min(cue.tokens.start);
+    let first = draft.source.as_ref().map_or(first, |s| s.start.min(first));
+    let last = parts[parts.len() - 1].end.max(cue.tokens.end);
+    let last = draft.source.as_ref().map_or(last, |s| s.end.max(last));
+    Some(ClaimSpans {
         kind,
-        span: all,
-        source: source.map(|s| doc.token_span(s)),
+        span: doc.token_span(first..last),
+        source: draft.source.map(|s| doc.token_span(s)),
         cue: Some(doc.token_span(cue.tokens.clone())),
         content: byte_parts,
         speaker,
@@ -468,7 +233,7 @@ fn build(
         } else {
             Polarity::Asserted
         },
-        confidence: 0.5,
+        confidence: 0.7,
         checkworthiness: None,
-    }
+    })
 }

@@ -1,59 +1,223 @@
-//! Check-worthiness: how much a fact-checker would want to verify a sentence the author
-//! asserts. First extractor: a hand-weighted linear score over numbers, named actors,
-//! comparisons, hedges and questions; a trained classifier replaces the weights.
+//! Check-worthiness: how much a fact-checker would want to verify a sentence or clause.
+//!
+//! A linear classifier (logistic regression over hashed features, trained on ClaimBuster
+//! and CLEF-2019 debate sentences) with Platt-calibrated output in [0, 1]. Its features
+//! are the ones that carry over from debate speech to news prose: numbers and quantities,
+//! comparatives and changes, named actors (entity types), tense, hedges and modals, first
+//! person and questions, besides words and word pairs. When the model cannot be loaded, a
+//! hand-weighted score over the same cues stands in.
 
 use std::ops::Range;
 
+use super::features::{mix, shape, TokenFacts};
 use super::ClaimSpans;
 use crate::entities::Entities;
 use crate::schema::{ClaimKind, Polarity};
-use crate::text::{Document, TokenKind};
+use crate::tagger::{LinearModel, ModelError, ModelFile};
+use crate::text::Document;
+
+/// Version of the check-worthiness features; a model trained on others is refused.
+pub const FEATURE_SET: u32 = 2;
+
+/// A loaded check-worthiness model: weights over hashed features and the Platt sigmoid.
+#[derive(Debug, Clone)]
+pub struct CheckModel {
+    /// One-label weights.
+    pub weights: LinearModel,
+    /// Hash bits.
+    pub bits: u32,
+    /// Platt slope.
+    pub a: f32,
+    /// Platt intercept.
+    pub b: f32,
+}
+
+impl CheckModel {
+    /// Reads the table "weights" and the Platt parameters (meta "platt_a", "platt_b").
+    pub fn from_file(file: &ModelFile) -> Result<CheckModel, ModelError> {
+        let weights = file.table("weights")?.clone();
+        if weights.labels != 1 || !weights.buckets.is_power_of_two() {
+            return Err(ModelError::Corrupt("check-worthiness table shape"));
+        }
+        let get = |k: &str| -> Result<f32, ModelError> {
+            file.meta
+                .iter()
+                .find(|(n, _)| n == k)
+                .and_then(|(_, v)| v.parse::<f32>().ok())
+                .ok_or(ModelError::Corrupt("missing Platt parameter"))
+        };
+        Ok(CheckModel {
+            bits: weights.buckets.trailing_zeros(),
+            a: get("platt_a")?,
+            b: get("platt_b")?,
+            weights,
+        })
+    }
+
+    /// Raw linear score of features.
+    pub fn raw(&self, feats: &[u32]) -> f32 {
+        let mut s = [0.0f32];
+        self.weights.score_into(feats, &mut s);
+        s[0]
+    }
+
+    /// Calibrated probability of a raw score.
+    pub fn calibrate(&self, raw: f32) -> f32 {
+        sigmoid(self.a * raw + self.b)
+    }
+}
+
+/// The logistic function.
+pub fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
+}
 
 const COMPARATIVES: &[&str] = &[
-    "more",
-    "less",
-    "most",
-    "least",
-    "fewer",
-    "higher",
-    "lower",
-    "larger",
-    "smaller",
-    "biggest",
-    "largest",
-    "increase",
-    "increased",
-    "decrease",
-    "decreased",
-    "rose",
-    "fell",
-    "doubled",
-    "because",
+    "more", "less", "most", "least", "fewer", "higher", "lower", "larger", "smaller", "bigger",
+    "biggest", "largest", "highest", "lowest", "better", "worse", "best", "worst", "than",
+    "increase", "increased", "increases", "decrease", "decreased", "rose", "risen", "fell",
+    "fallen", "doubled", "tripled", "cut", "raised", "grew", "grown", "dropped", "declined",
+    "record", "only", "every", "all", "none", "never", "ever", "first", "last",
 ];
-const OPINION: &[&str] = &[
-    "i",
-    "think",
-    "believe",
-    "feel",
-    "should",
-    "must",
-    "hope",
-    "wonderful",
-    "great",
-    "terrible",
+const CAUSAL: &[&str] = &[
+    "because", "since", "cause", "caused", "causes", "due", "result", "resulted", "led",
+    "therefore", "thanks",
 ];
+const HEDGES: &[&str] = &[
+    "think", "believe", "feel", "hope", "maybe", "perhaps", "probably", "might", "may", "could",
+    "seems", "seem", "guess", "suppose", "wish", "want", "going", "gonna", "should", "must",
+    "ought", "need", "needs", "let", "let's", "please", "thank", "thanks",
+];
+const MODALS: &[&str] = &[
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "’ll",
+];
+const PAST: &[&str] = &["was", "were", "had", "did", "been", "ago", "last", "since"];
+const FIRST: &[&str] = &["i", "me", "my", "we", "our", "us", "i'm", "myself"];
+const SECOND: &[&str] = &["you", "your", "yours"];
+const FUNCTION: &[&str] = &["the", "a", "an", "of", "to", "and", "in", "that", "is", "it"];
 
-/// Scores the text in the byte range `span`.
-pub fn score_range(doc: &Document, entities: &Entities, span: Range<usize>) -> f32 {
-    let range = doc.token_at_or_after(span.start)..doc.token_at_or_after(span.end);
+fn in_list(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+/// Pushes the check-worthiness features of the tokens `range` into `out`.
+pub fn features(
+    doc: &Document,
+    f: &TokenFacts,
+    entities: &Entities,
+    range: Range<usize>,
+    bits: u32,
+    out: &mut Vec<u32>,
+) {
+    out.clear();
+    let push = |out: &mut Vec<u32>, t: u16, a: u64, b: u64| out.push(mix(t, a, b, bits));
+    push(out, 0, 0, 0);
+    let mut words = 0u64;
+    let (mut numbers, mut comps, mut causal, mut hedges, mut modals, mut past) =
+        (0u64, 0u64, 0u64, 0u64, 0u64, 0u64);
+    let (mut first, mut second, mut caps, mut ed, mut percent, mut money) =
+        (0u64, 0u64, 0u64, 0u64, 0u64, 0u64);
+    let mut question = false;
+    let mut prev = 0x77u64;
+    let mut prev_content = 0x78u64;
+    for i in range.clone() {
+        let sh = f.shape[i];
+        let w = doc.lower(i);
+        let h = f.word[i];
+        if f.is_word(i) {
+            words += 1;
+            push(out, 1, h, 0);
+            push(out, 2, prev, h);
+            if !in_list(FUNCTION, w) {
+                push(out, 3, prev_content, h);
+                prev_content = h;
+            }
+            prev = h;
+        } else if sh == shape::TERMINAL && w.contains('?') {
+            question = true;
+        }
+        match w {
+            "%" | "percent" | "per" => percent += 1,
+            "$" | "dollars" | "billion" | "million" | "trillion" => money += 1,
+            _ => {}
+        }
+        numbers += (sh == shape::NUMBER) as u64;
+        caps += (sh == shape::CAP && i > range.start) as u64;
+        comps += in_list(COMPARATIVES, w) as u64;
+        causal += in_list(CAUSAL, w) as u64;
+        hedges += in_list(HEDGES, w) as u64;
+        modals += in_list(MODALS, w) as u64;
+        past += in_list(PAST, w) as u64;
+        first += in_list(FIRST, w) as u64;
+        second += in_list(SECOND, w) as u64;
+        ed += (sh == shape::LOWER && w.len() > 4 && w.ends_with("ed")) as u64;
+    }
+    push(out, 4, numbers.min(3), 0);
+    push(out, 5, comps.min(3), 0);
+    push(out, 6, causal.min(2), 0);
+    push(out, 7, hedges.min(3), 0);
+    push(out, 8, modals.min(3), 0);
+    push(out, 9, past.min(3), ed.min(3));
+    push(out, 10, first.min(3), 0);
+    push(out, 11, second.min(3), 0);
+    push(out, 12, caps.min(4), 0);
+    push(out, 13, question as u64, 0);
+    push(out, 14, percent.min(2), money.min(2));
+    let len = match words {
+        0..=3 => 0,
+        4..=6 => 1,
+        7..=10 => 2,
+        11..=15 => 3,
+        16..=25 => 4,
+        26..=40 => 5,
+        _ => 6,
+    };
+    push(out, 15, len, 0);
+    push(out, 16, len, numbers.min(2));
+    push(out, 17, numbers.min(2), comps.min(2));
+    push(out, 18, first.min(2), hedges.min(2));
+    push(out, 19, numbers.min(2), past.min(1) | ed.min(1) << 1);
+    // entity mentions in the range: their types, and how many
+    let bytes = doc.token_span(range.clone());
+    let mut types = 0u64;
+    let mut names = 0u64;
+    let mut values = 0u64;
+    let k0 = entities.mentions.partition_point(|m| m.span.start < bytes.start);
+    for m in entities.mentions[k0..]
+        .iter()
+        .take_while(|m| m.span.start < bytes.end)
+    {
+        if m.span.end > bytes.end {
+            continue;
+        }
+        let t = m.entity_type as u64;
+        push(out, 20, t, 0);
+        types |= 1 << t;
+        if m.entity_type.is_name() {
+            names += 1;
+        } else {
+            values += 1;
+        }
+    }
+    push(out, 21, names.min(3), values.min(3));
+    push(out, 22, types, 0);
+    push(out, 23, values.min(2), hedges.min(1) | first.min(1) << 1);
+    if words == 0 {
+        push(out, 24, 1, 0);
+    }
+}
+
+/// Hand-weighted score (the fallback without a model), in [0, 1].
+pub fn rule_score(doc: &Document, entities: &Entities, range: Range<usize>) -> f32 {
     let words: Vec<&str> = range.clone().map(|k| doc.lower(k)).collect();
     if words.is_empty() {
         return 0.0;
     }
-    let values = entities
+    let bytes = doc.token_span(range.clone());
+    let (values, names) = entities
         .mentions
         .iter()
-        .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
+        .filter(|m| m.span.start >= bytes.start && m.span.end <= bytes.end)
         .fold((0, 0), |(v, n), m| {
             if m.entity_type.is_name() {
                 (v, n + 1)
@@ -62,39 +226,87 @@ pub fn score_range(doc: &Document, entities: &Entities, span: Range<usize>) -> f
             }
         });
     let mut z = -1.2f32;
-    z += 1.2 * (values.0.min(2) as f32);
-    z += 0.4 * (values.1.min(3) as f32);
-    z += 0.5 * words.iter().any(|w| COMPARATIVES.contains(w)) as u8 as f32;
-    z -= 0.6 * words.iter().filter(|w| OPINION.contains(w)).count().min(2) as f32;
-    if range
-        .clone()
-        .any(|k| doc.tokens[k].kind == TokenKind::Terminal && doc.token_text(k).contains('?'))
-    {
+    z += 1.2 * (values.min(2) as f32);
+    z += 0.4 * (names.min(3) as f32);
+    z += 0.5 * words.iter().any(|w| in_list(COMPARATIVES, w)) as u8 as f32;
+    z -= 0.6 * words.iter().filter(|w| in_list(HEDGES, w)).count().min(2) as f32;
+    if words.iter().any(|w| w.contains('?')) {
         z -= 2.0;
     }
     if words.len() < 6 {
         z -= 1.0;
     }
-    let p = 1.0 / (1.0 + (-z).exp());
-    (p * 1000.0).round() / 1000.0
+    sigmoid(z)
 }
 
-/// Author assertions: sentences no attribution covers, scored.
+/// Scores token ranges of one document, with the model when it loaded.
+pub struct Scorer<'a> {
+    doc: &'a Document<'a>,
+    facts: &'a TokenFacts,
+    entities: &'a Entities,
+    model: Option<&'static CheckModel>,
+    feats: Vec<u32>,
+}
+
+impl<'a> Scorer<'a> {
+    /// A scorer over `doc`.
+    pub fn new(
+        doc: &'a Document<'a>,
+        facts: &'a TokenFacts,
+        entities: &'a Entities,
+        model: Option<&'static CheckModel>,
+    ) -> Self {
+        Scorer {
+            doc,
+            facts,
+            entities,
+            model,
+            feats: Vec::new(),
+        }
+    }
+
+    /// Check-worthiness of the tokens `range`, in [0, 1], rounded to 3 decimals.
+    pub fn score(&mut self, range: Range<usize>) -> f32 {
+        let p = match self.model {
+            Some(m) => {
+                features(
+                    self.doc,
+                    self.facts,
+                    self.entities,
+                    range,
+                    m.bits,
+                    &mut self.feats,
+                );
+                m.calibrate(m.raw(&self.feats))
+            }
+            None => rule_score(self.doc, self.entities, range),
+        };
+        (p * 1000.0).round() / 1000.0
+    }
+}
+
+/// Author assertions: every sentence no attribution covers, scored; those scoring at least
+/// `min_score` are returned.
 pub fn assertions(
     doc: &Document,
+    scorer: &mut Scorer,
     entities: &Entities,
     attributed: &[ClaimSpans],
     min_score: f32,
 ) -> Vec<ClaimSpans> {
     let mut out = Vec::new();
+    // attributed claims are in text order of their spans; walk them alongside sentences
+    let mut spans: Vec<Range<usize>> = attributed.iter().map(|c| c.span.clone()).collect();
+    spans.sort_by_key(|s| s.start);
     for s in &doc.segments.sentences {
-        let covered = attributed
+        let covered = spans
             .iter()
-            .any(|c| c.span.start < s.end && s.start < c.span.end);
-        if covered {
+            .take_while(|c| c.start < s.end)
+            .any(|c| s.start < c.end);
+        if covered || s.tokens.is_empty() {
             continue;
         }
-        let score = score_range(doc, entities, s.start..s.end);
+        let score = scorer.score(s.tokens.clone());
         if score < min_score {
             continue;
         }

@@ -1,10 +1,22 @@
-//! Reporting expressions: verbs of saying and thinking in every inflection, multi-word
-//! cues ("according to", "told reporters"), noun cues ("reports") and negated cues
-//! ("declined to say", "did not announce").
+//! Cues: the words that introduce an attribution. Reporting verbs in every inflection and
+//! tense ("said", "has signaled", "waved off"), multi-word cues ("according to", "told
+//! reporters", "said in a statement"), negated cues ("declined to say", "did not
+//! announce") and noun cues ("reports", "a statement").
+//!
+//! A BILOU sequence tagger over each sentence ([`tag`]) trained on PolNeAR finds them; the
+//! lexicon rules ([`find_by_rules`]) stand in when the model cannot be loaded.
 
 use std::ops::Range;
 
+use super::features::{mix, shape, TokenFacts};
+use super::lexicon;
+use super::sequence::{SeqFeatures, SeqModel};
 use crate::text::{Document, TokenKind};
+
+/// Version of the cue features; a model trained on other features is refused.
+pub const FEATURE_SET: u32 = 3;
+/// The span type the cue tagger labels.
+pub const TYPES: &[&str] = &["CUE"];
 
 /// A cue: its tokens (auxiliaries and negation included) and whether it is negated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,64 +27,206 @@ pub struct Cue {
     pub head: usize,
     /// "declined to say", "didn't say".
     pub negated: bool,
-    /// A verb cue takes its source before it; "according to" takes it after.
+    /// "according to X": the source follows the cue.
     pub source_after: bool,
 }
 
-/// Reporting verbs, each with its inflections (base, 3sg, past, participle, gerund).
-const VERBS: &[&str] = &[
-    "acknowledge acknowledges acknowledged acknowledging",
-    "add adds added adding",
-    "admit admits admitted admitting",
-    "allege alleges alleged alleging",
-    "announce announces announced announcing",
-    "argue argues argued arguing",
-    "assert asserts asserted asserting",
-    "believe believes believed believing",
-    "claim claims claimed claiming",
-    "comment comments commented commenting",
-    "concede concedes conceded conceding",
-    "confirm confirms confirmed confirming",
-    "contend contends contended contending",
-    "declare declares declared declaring",
-    "deny denies denied denying",
-    "disclose discloses disclosed disclosing",
-    "emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised emphasising",
-    "estimate estimates estimated estimating",
-    "explain explains explained explaining",
-    "indicate indicates indicated indicating",
-    "insist insists insisted insisting",
-    "maintain maintains maintained maintaining",
-    "note notes noted noting",
-    "predict predicts predicted predicting",
-    "promise promises promised promising",
-    "reply replies replied replying",
-    "report reports reported reporting",
-    "respond responds responded responding",
-    "reveal reveals revealed revealing",
-    "say says said saying",
-    "signal signals signaled signalled signaling signalling",
-    "state states stated stating",
-    "stress stresses stressed stressing",
-    "suggest suggests suggested suggesting",
-    "tell tells told telling",
-    "think thinks thought thinking",
-    "tweet tweets tweeted tweeting",
-    "urge urges urged urging",
-    "view views viewed viewing",
-    "vow vows vowed vowing",
-    "warn warns warned warning",
-    "write writes wrote written writing",
-    "consider considers considered",
-    "ask asks asked asking",
+const LEFT: u64 = 0x5151_5151;
+const RIGHT: u64 = 0x7373_7373;
+
+/// Pushes the cue features of every token of the sentence `range` into `out`.
+pub fn features(
+    doc: &Document,
+    f: &TokenFacts,
+    range: Range<usize>,
+    bits: u32,
+    out: &mut SeqFeatures,
+) {
+    out.clear();
+    let (s, e) = (range.start, range.end);
+    let w = |k: isize| -> u64 {
+        if k < s as isize {
+            LEFT
+        } else if k >= e as isize {
+            RIGHT
+        } else {
+            f.word[k as usize]
+        }
+    };
+    let sh = |k: isize| -> u64 {
+        if k < s as isize || k >= e as isize {
+            0
+        } else {
+            f.shape[k as usize] as u64
+        }
+    };
+    let lx = |k: isize| -> u64 {
+        if k < s as isize || k >= e as isize {
+            255
+        } else {
+            f.lex[k as usize] as u64
+        }
+    };
+    let en = |k: isize| -> u64 {
+        if k < s as isize || k >= e as isize {
+            255
+        } else {
+            f.ent[k as usize] as u64
+        }
+    };
+    // quotation context within the sentence
+    let first_quote = (s..e).find(|&k| f.is_quote_mark(k));
+    let last_quote = (s..e).rev().find(|&k| f.is_quote_mark(k));
+    let mut neg_run = false;
+    for i in s..e {
+        let k = i as isize;
+        let wi = w(k);
+        let inq = (f.quote[i] > 0) as u64;
+        let lex = lx(k);
+        let push = |out: &mut SeqFeatures, t: u16, a: u64, b: u64| {
+            out.feats.push(mix(t, a, b, bits));
+        };
+        push(out, 0, 0, 0);
+        push(out, 1, wi, 0);
+        push(out, 2, w(k - 1), 0);
+        push(out, 3, w(k + 1), 0);
+        push(out, 4, w(k - 2), 0);
+        push(out, 5, w(k + 2), 0);
+        push(out, 6, w(k - 1), wi);
+        push(out, 7, wi, w(k + 1));
+        push(out, 8, f.suffix[i], sh(k));
+        push(out, 9, sh(k) | sh(k - 1) << 8 | sh(k + 1) << 16, 0);
+        push(out, 10, lex, 0);
+        push(out, 11, lex, sh(k - 1) | sh(k + 1) << 8);
+        push(out, 12, lx(k - 1), lex);
+        push(out, 13, lx(k + 1), lex);
+        push(out, 14, inq, lex);
+        push(out, 15, inq, wi);
+        push(out, 16, en(k - 1), wi);
+        push(out, 17, en(k + 1), wi);
+        push(out, 18, f.pronoun.get(i.wrapping_sub(1)).copied().unwrap_or(false) as u64, lex);
+        // a negator or auxiliary just before ("did not say", "declined to say")
+        if i > s && f.negator[i - 1] {
+            neg_run = true;
+        } else if i > s && !f.is_word(i - 1) {
+            neg_run = false;
+        }
+        push(out, 19, neg_run as u64, lex);
+        let pos = if i == s {
+            0
+        } else if i + 1 == e || (i + 2 == e && f.shape[e - 1] == shape::TERMINAL) {
+            1
+        } else {
+            2 + ((i - s).min(12) / 4) as u64
+        };
+        push(out, 20, pos, lex);
+        push(out, 21, wi, sh(k + 1));
+        push(out, 22, wi, sh(k - 1));
+        push(out, 23, w(k - 1), w(k + 1));
+        let qpos = match (first_quote, last_quote) {
+            (Some(a), Some(b)) => {
+                if i < a {
+                    1
+                } else if i > b {
+                    2
+                } else {
+                    3
+                }
+            }
+            _ => 0,
+        };
+        push(out, 24, qpos | inq << 4, lex);
+        push(out, 25, qpos | inq << 4, wi);
+        push(out, 26, (en(k - 1) != 0 && en(k - 1) != 255) as u64, lex);
+        push(out, 27, f.suffix[i], lx(k - 1));
+        push(out, 28, wi, w(k + 1) ^ w(k + 2).rotate_left(17));
+        push(out, 29, w(k - 2) ^ w(k - 1).rotate_left(17), wi);
+        if doc.tokens[i].kind == TokenKind::Word
+            && doc.token_text(i).starts_with(char::is_uppercase)
+            && i > s
+        {
+            push(out, 30, lex, 1);
+        }
+        out.end_token();
+    }
+}
+
+/// Tags the cues of a document with the cue model.
+pub fn tag(doc: &Document, f: &TokenFacts, model: &SeqModel) -> Vec<Cue> {
+    let mut out = Vec::new();
+    let mut feats = SeqFeatures::default();
+    let mut scratch = Vec::new();
+    for sentence in &doc.segments.sentences {
+        let range = sentence.tokens.clone();
+        if range.is_empty() {
+            continue;
+        }
+        // a sentence without any word the lexicon or the model could start a cue with is
+        // still tagged: cues are too varied to prefilter safely
+        features(doc, f, range.clone(), model.bits, &mut feats);
+        let tags = model.decode(&feats, &mut scratch);
+        for (span, _) in model.bilou.decode(&tags) {
+            let tokens = range.start + span.start..range.start + span.end;
+            out.push(make_cue(doc, f, tokens));
+        }
+    }
+    out
+}
+
+/// A cue over `tokens`: finds its head and whether it is negated or source-after.
+pub fn make_cue(doc: &Document, f: &TokenFacts, tokens: Range<usize>) -> Cue {
+    let head = tokens
+        .clone()
+        .rev()
+        .find(|&k| f.lex[k] != 0 && f.lex[k] >> 3 != 3)
+        .or_else(|| tokens.clone().find(|&k| f.lex[k] != 0))
+        .or_else(|| tokens.clone().find(|&k| f.is_word(k)))
+        .unwrap_or(tokens.start);
+    let negated = is_negated(doc, f, &tokens, head);
+    let source_after = doc.lower(tokens.start) == "according";
+    Cue {
+        tokens,
+        head,
+        negated,
+        source_after,
+    }
+}
+
+/// Auxiliaries and adverbs that may stand between a negator and its cue.
+const NEG_BRIDGE: &[&str] = &[
+    "to", "did", "does", "do", "has", "have", "had", "would", "will", "could", "can", "should",
+    "was", "were", "is", "are", "be", "been", "also", "yet", "publicly", "immediately",
+    "specifically", "notably", "even", "ever", "explicitly", "directly", "further",
 ];
 
-/// Auxiliaries kept inside a cue ("has signaled").
+/// Is the cue negated or refused: a negator inside it ("declined to say") or just before
+/// it across auxiliaries ("did not announce", "notably did not announce")?
+fn is_negated(doc: &Document, f: &TokenFacts, tokens: &Range<usize>, head: usize) -> bool {
+    if (tokens.start..head).any(|k| f.negator[k]) {
+        return true;
+    }
+    let sentence = doc.token_sentence.get(head).copied();
+    let mut k = tokens.start;
+    let mut steps = 0;
+    while k > 0 && steps < 4 && doc.token_sentence.get(k - 1).copied() == sentence {
+        k -= 1;
+        steps += 1;
+        if f.negator[k] {
+            return doc.lower(k) != "no" && doc.lower(k) != "without";
+        }
+        if !NEG_BRIDGE.contains(&doc.lower(k)) && !doc.lower(k).ends_with("ly") {
+            return false;
+        }
+    }
+    false
+}
+
+/// Auxiliaries kept inside a rule-found cue ("has signaled").
 const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "will", "would", "is", "was", "were", "are", "also", "later",
 ];
 
-/// Words that negate the cue that follows.
+/// Words that negate the cue that follows (rule fallback).
 const NEGATIONS: &[&[&str]] = &[
     &["declined", "to"],
     &["refused", "to"],
@@ -94,19 +248,8 @@ const NEGATIONS: &[&[&str]] = &[
     &["notably", "did", "not"],
 ];
 
-/// Is `word` (lower case) an inflection of a reporting verb?
-pub fn is_reporting_verb(word: &str) -> bool {
-    static FORMS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    let forms = FORMS.get_or_init(|| {
-        let mut v: Vec<&'static str> = VERBS.iter().flat_map(|line| line.split(' ')).collect();
-        v.sort_unstable();
-        v
-    });
-    forms.binary_search(&word).is_ok()
-}
-
-/// Finds every cue in the document.
-pub fn find(doc: &Document) -> Vec<Cue> {
+/// Finds cues with the lexicon alone (the fallback when the cue model is unavailable).
+pub fn find_by_rules(doc: &Document) -> Vec<Cue> {
     let lower: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.lower(i)).collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -129,16 +272,18 @@ pub fn find(doc: &Document) -> Vec<Cue> {
             && lower[i - 1] == "to"
             && !(i > 1 && matches!(lower[i - 2], "declined" | "refused"));
         if doc.tokens[i].kind != TokenKind::Word
-            || !is_reporting_verb(w)
+            || !lexicon::is_speech_verb(w)
             || (capitalised && !sentence_initial)
             || infinitive
         {
             i += 1;
             continue;
         }
-        // "told reporters", "waved off" style particles
         let mut end = i + 1;
         if w.starts_with("told") && lower.get(end).is_some_and(|n| *n == "reporters") {
+            end += 1;
+        }
+        if w.starts_with("wave") && lower.get(end).is_some_and(|n| *n == "off") {
             end += 1;
         }
         let mut start = i;
@@ -176,14 +321,14 @@ mod tests {
 
     fn cues(text: &str) -> Vec<(String, bool)> {
         let doc = Document::new(text);
-        find(&doc)
+        find_by_rules(&doc)
             .into_iter()
             .map(|c| (text[doc.token_span(c.tokens)].to_string(), c.negated))
             .collect()
     }
 
     #[test]
-    fn verbs_negations_auxiliaries() {
+    fn rules_verbs_negations_auxiliaries() {
         assert_eq!(cues("Kerry said it."), [("said".to_string(), false)]);
         assert_eq!(
             cues("France has signaled that"),
@@ -201,5 +346,20 @@ mod tests {
             cues("according to officials"),
             [("according to".to_string(), false)]
         );
+    }
+
+    #[test]
+    fn negation_of_a_tagged_cue() {
+        let text = "He notably did not announce any deal.";
+        let doc = Document::new(text);
+        let f = TokenFacts::new(&doc, &crate::entities::Entities::default());
+        let announce = (0..doc.tokens.len())
+            .find(|&i| doc.token_text(i) == "announce")
+            .unwrap();
+        assert!(make_cue(&doc, &f, announce..announce + 1).negated);
+        let text = "He said no deal was made.";
+        let doc = Document::new(text);
+        let f = TokenFacts::new(&doc, &crate::entities::Entities::default());
+        assert!(!make_cue(&doc, &f, 1..2).negated);
     }
 }

@@ -1,12 +1,23 @@
 //! Claims: who said what (attributions: source, cue, content) and the author's
 //! check-worthy assertions.
 //!
-//! Stages: [`cues`] finds reporting expressions; [`attribution`] pairs each cue (and each
-//! quotation) with its source and content; [`checkworthy`] scores what is left.
+//! Stages, one module each: [`features`] computes per-token facts once per document;
+//! [`cues`] tags reporting expressions; [`roles`] tags each cue's source and content;
+//! [`attribution`] assembles claims (quotations, kind, polarity) and [`speaker`] resolves
+//! sources to entities; [`checkworthy`] scores claims and the author's own sentences.
+//! The models ([`models`]) are embedded and decoded once; without them [`rules`] and the
+//! lexicon ([`lexicon`]) stand in.
 
 pub mod attribution;
 pub mod checkworthy;
 pub mod cues;
+pub mod features;
+pub mod lexicon;
+pub mod models;
+pub mod roles;
+pub mod rules;
+pub mod sequence;
+pub mod speaker;
 
 use std::ops::Range;
 
@@ -59,21 +70,25 @@ impl Default for ClaimOptions {
 
 /// Finds attributed claims and check-worthy assertions, in text order.
 pub fn extract(doc: &Document, entities: &Entities, options: &ClaimOptions) -> Vec<ClaimSpans> {
-    let mut claims = attribution::find(doc, entities);
+    let facts = features::TokenFacts::new(doc, entities);
+    let mut claims = attribution::find(doc, entities, &facts);
+    let mut scorer = checkworthy::Scorer::new(doc, &facts, entities, models::checkworthy().ok());
     for c in &mut claims {
-        c.checkworthiness = Some(checkworthy::score_range(
-            doc,
-            entities,
-            c.content.first().cloned().unwrap_or(c.span.clone()),
-        ));
+        let (Some(first), Some(last)) = (c.content.first(), c.content.last()) else {
+            continue;
+        };
+        let range = doc.token_at_or_after(first.start)..doc.token_at_or_after(last.end);
+        c.checkworthiness = Some(scorer.score(range));
     }
     if options.assertions {
-        claims.extend(checkworthy::assertions(
+        let found = checkworthy::assertions(
             doc,
+            &mut scorer,
             entities,
             &claims,
             options.min_checkworthiness,
-        ));
+        );
+        claims.extend(found);
     }
     claims.sort_by_key(|c| (c.span.start, c.cue.as_ref().map_or(usize::MAX, |r| r.start)));
     claims

@@ -4,6 +4,8 @@
 //! `../shared/eval/build_sets.py --split train` writes (the same conventions the scorer
 //! uses), and writes compact model files under `models/`.
 
+pub mod attribution;
+pub mod checkworthy;
 pub mod corpus;
 
 /// Why training could not run.

@@ -1,0 +1,56 @@
+//! The claim models, embedded in the binary (and the wasm) and decoded once on first use.
+//! A model that fails to load never panics: the stage falls back to rules and
+//! [`status`] reports why.
+
+use std::sync::OnceLock;
+
+use super::checkworthy::CheckModel;
+use super::sequence::SeqModel;
+use super::{checkworthy, cues, roles};
+use crate::tagger::{ModelError, ModelFile};
+
+/// The cue tagger (`models/cue.clm`).
+pub const CUE_BYTES: &[u8] = include_bytes!("../../models/cue.clm");
+/// The source/content tagger (`models/attr.clm`).
+pub const ATTR_BYTES: &[u8] = include_bytes!("../../models/attr.clm");
+/// The check-worthiness classifier (`models/checkworthy.clm`).
+pub const CHECKWORTHY_BYTES: &[u8] = include_bytes!("../../models/checkworthy.clm");
+
+fn load_seq(bytes: &[u8], feature_set: u32, types: &[&str]) -> Result<SeqModel, ModelError> {
+    let file = ModelFile::from_bytes(bytes, feature_set)?;
+    SeqModel::from_file(&file, types)
+}
+
+/// The cue tagger, or why it could not be loaded.
+pub fn cue() -> Result<&'static SeqModel, &'static ModelError> {
+    static M: OnceLock<Result<SeqModel, ModelError>> = OnceLock::new();
+    M.get_or_init(|| load_seq(CUE_BYTES, cues::FEATURE_SET, cues::TYPES))
+        .as_ref()
+}
+
+/// The source/content tagger, or why it could not be loaded.
+pub fn attr() -> Result<&'static SeqModel, &'static ModelError> {
+    static M: OnceLock<Result<SeqModel, ModelError>> = OnceLock::new();
+    M.get_or_init(|| load_seq(ATTR_BYTES, roles::FEATURE_SET, roles::TYPES))
+        .as_ref()
+}
+
+/// The check-worthiness classifier, or why it could not be loaded.
+pub fn checkworthy() -> Result<&'static CheckModel, &'static ModelError> {
+    static M: OnceLock<Result<CheckModel, ModelError>> = OnceLock::new();
+    M.get_or_init(|| {
+        let file = ModelFile::from_bytes(CHECKWORTHY_BYTES, checkworthy::FEATURE_SET)?;
+        CheckModel::from_file(&file)
+    })
+    .as_ref()
+}
+
+/// Each claim model's name and load error (`None` = loaded), so a front end can say why
+/// it runs on rules.
+pub fn status() -> Vec<(&'static str, Option<String>)> {
+    vec![
+        ("cue", cue().err().map(ToString::to_string)),
+        ("attr", attr().err().map(ToString::to_string)),
+        ("checkworthy", checkworthy().err().map(ToString::to_string)),
+    ]
+}

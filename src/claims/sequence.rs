@@ -1,0 +1,220 @@
+//! A BILOU sequence model as the claim taggers use it: hashed emission weights plus learned
+//! tag transitions, decoded with the shared constrained Viterbi, and the structured
+//! averaged-perceptron trainer that fits both (training builds only).
+
+use crate::tagger::viterbi::{self, Transitions};
+use crate::tagger::{Bilou, LinearModel, ModelError, ModelFile};
+
+/// Features of a token sequence, flattened: token `k` has `feats[ends[k-1]..ends[k]]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SeqFeatures {
+    /// All feature buckets, token after token.
+    pub feats: Vec<u32>,
+    /// End of each token's features in `feats`.
+    pub ends: Vec<u32>,
+}
+
+impl SeqFeatures {
+    /// Empties it, keeping the allocations.
+    pub fn clear(&mut self) {
+        self.feats.clear();
+        self.ends.clear();
+    }
+
+    /// Closes the current token: the features pushed since the last call are its own.
+    pub fn end_token(&mut self) {
+        self.ends.push(self.feats.len() as u32);
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// No tokens.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Features of token `k`.
+    pub fn token(&self, k: usize) -> &[u32] {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
+        &self.feats[start..self.ends[k] as usize]
+    }
+}
+
+/// A loaded sequence tagger.
+#[derive(Debug, Clone)]
+pub struct SeqModel {
+    /// Its tag set.
+    pub bilou: Bilou,
+    /// Emission weights.
+    pub emission: LinearModel,
+    /// Transition scores with the BILOU constraints.
+    pub transitions: Transitions,
+    /// Hash bits of its feature buckets.
+    pub bits: u32,
+}
+
+impl SeqModel {
+    /// Reads a model file with tables "emission" and "transition".
+    pub fn from_file(file: &ModelFile, types: &[&str]) -> Result<SeqModel, ModelError> {
+        let bilou = Bilou::new(types.iter().copied());
+        let emission = file.table("emission")?.clone();
+        let trans = file.table("transition")?;
+        let tags = bilou.tags();
+        if emission.labels != tags || trans.labels != tags || trans.buckets != tags + 1 {
+            return Err(ModelError::Corrupt("tag count does not match the tag set"));
+        }
+        if !emission.buckets.is_power_of_two() {
+            return Err(ModelError::Corrupt("bucket count is not a power of two"));
+        }
+        let learned: Vec<f32> = trans.weights.iter().map(|&w| w as f32 * trans.scale).collect();
+        let mut transitions = Transitions::from_bilou(&bilou);
+        transitions.add_scores(&learned);
+        Ok(SeqModel {
+            bits: emission.buckets.trailing_zeros(),
+            bilou,
+            emission,
+            transitions,
+        })
+    }
+
+    /// Emission scores of every token (`len * tags`), into `out`.
+    pub fn emissions(&self, feats: &SeqFeatures, out: &mut Vec<f32>) {
+        let tags = self.bilou.tags();
+        out.clear();
+        out.resize(feats.len() * tags, 0.0);
+        for k in 0..feats.len() {
+            self.emission
+                .score_into(feats.token(k), &mut out[k * tags..(k + 1) * tags]);
+        }
+    }
+
+    /// Best tag sequence.
+    pub fn decode(&self, feats: &SeqFeatures, scratch: &mut Vec<f32>) -> Vec<usize> {
+        self.emissions(feats, scratch);
+        viterbi::decode(scratch, &self.transitions)
+    }
+}
+
+/// Structured averaged perceptron over BILOU sequences (Collins 2002): decode with the
+/// current weights, and where the best sequence differs from the gold one, reward the gold
+/// tags' features and transitions and penalise the predicted ones.
+#[cfg(feature = "train")]
+#[derive(Debug, Clone)]
+pub struct SeqTrainer {
+    bilou: Bilou,
+    emission: crate::tagger::Perceptron,
+    transition: crate::tagger::Perceptron,
+    bits: u32,
+}
+
+#[cfg(feature = "train")]
+impl SeqTrainer {
+    /// A zero model over `types` with `2^bits` feature buckets.
+    pub fn new(types: &[&str], bits: u32) -> SeqTrainer {
+        let bilou = Bilou::new(types.iter().copied());
+        let tags = bilou.tags();
+        SeqTrainer {
+            emission: crate::tagger::Perceptron::new(tags, 1 << bits),
+            transition: crate::tagger::Perceptron::new(tags, tags + 1),
+            bilou,
+            bits,
+        }
+    }
+
+    /// The tag set.
+    pub fn bilou(&self) -> &Bilou {
+        &self.bilou
+    }
+
+    /// Hash bits of the feature buckets.
+    pub fn bits(&self) -> u32 {
+        self.bits
+    }
+
+    /// Decodes `feats` with the current (not averaged) weights.
+    pub fn predict(&self, feats: &SeqFeatures) -> Vec<usize> {
+        let tags = self.bilou.tags();
+        let mut em = vec![0.0f32; feats.len() * tags];
+        for k in 0..feats.len() {
+            self.emission
+                .scores(feats.token(k), &mut em[k * tags..(k + 1) * tags]);
+        }
+        let mut learned = vec![0.0f32; (tags + 1) * tags];
+        for prev in 0..=tags {
+            self.transition
+                .scores(&[prev as u32], &mut learned[prev * tags..(prev + 1) * tags]);
+        }
+        let mut trans = Transitions::from_bilou(&self.bilou);
+        trans.add_scores(&learned);
+        viterbi::decode(&em, &trans)
+    }
+
+    /// One training step on a sequence with its gold tags; returns whether it erred.
+    pub fn learn(&mut self, feats: &SeqFeatures, gold: &[usize]) -> bool {
+        self.emission.tick();
+        self.transition.tick();
+        let pred = self.predict(feats);
+        if pred == gold {
+            return false;
+        }
+        for k in 0..gold.len() {
+            if pred[k] != gold[k] {
+                for &f in feats.token(k) {
+                    self.emission.update(f, gold[k], 1.0);
+                    self.emission.update(f, pred[k], -1.0);
+                }
+            }
+            let gp = if k == 0 { 0 } else { gold[k - 1] + 1 };
+            let pp = if k == 0 { 0 } else { pred[k - 1] + 1 };
+            if gp != pp || gold[k] != pred[k] {
+                self.transition.update(gp as u32, gold[k], 1.0);
+                self.transition.update(pp as u32, pred[k], -1.0);
+            }
+        }
+        true
+    }
+
+    /// The averaged, quantised tables "emission" and "transition".
+    pub fn finish(&self) -> Vec<(String, LinearModel)> {
+        vec![
+            ("emission".to_string(), self.emission.finish()),
+            ("transition".to_string(), self.transition.finish()),
+        ]
+    }
+}
+
+#[cfg(all(test, feature = "train"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_span_after_a_trigger() {
+        // tokens: feature 1 = trigger word, the token after it is a one-token span
+        let mut t = SeqTrainer::new(&["X"], 4);
+        let mut f = SeqFeatures::default();
+        for k in 0..4u32 {
+            f.feats.push(if k == 1 { 1 } else { 2 });
+            f.feats.push(if k == 2 { 3 } else { 4 });
+            f.end_token();
+        }
+        let b = t.bilou().clone();
+        let gold = b.encode(4, &[(2..3, 0)]);
+        for _ in 0..5 {
+            t.learn(&f, &gold);
+        }
+        let tables = t.finish();
+        let file = ModelFile {
+            name: "t".into(),
+            feature_set: 1,
+            labels: b.tag_names(),
+            meta: vec![],
+            tables,
+        };
+        let m = SeqModel::from_file(&file, &["X"]).unwrap();
+        let mut scratch = Vec::new();
+        assert_eq!(b.decode(&m.decode(&f, &mut scratch)), vec![(2..3, 0)]);
+    }
+}

@@ -1,0 +1,148 @@
+//! Speaker resolution: which entity a source span refers to.
+//!
+//! In order: a name mention inside the source ("Kerry", "U.S. officials", "Edward Rendell,
+//! a former governor"), a reference the entity stage resolved ("he" → John Kerry), a
+//! description matching a mention's title ("the secretary" → the entity titled "Secretary
+//! of State"), and for a personal pronoun the entity stage left alone, the latest speaker
+//! or person before it. A source that resolves to nothing keeps `speaker: None`.
+
+use std::ops::Range;
+
+use super::cues::Cue;
+use super::features::TokenFacts;
+use crate::entities::Entities;
+use crate::schema::EntityType;
+use crate::text::Document;
+
+/// Resolves sources to entities, remembering the speakers so far.
+pub struct Speakers<'a> {
+    doc: &'a Document<'a>,
+    entities: &'a Entities,
+    /// (token, entity) of each resolved speaker, in text order of resolution.
+    history: Vec<(usize, usize)>,
+}
+
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "i", "me"];
+const GROUP_PRONOUNS: &[&str] = &["they", "them", "we", "us", "it"];
+/// How many tokens back a pronoun may look for its person.
+const LOOKBACK: usize = 200;
+
+impl<'a> Speakers<'a> {
+    /// A resolver over one document.
+    pub fn new(doc: &'a Document<'a>, entities: &'a Entities, _facts: &TokenFacts) -> Self {
+        Speakers {
+            doc,
+            entities,
+            history: Vec::new(),
+        }
+    }
+
+    /// The entity `source` refers to, if it resolves.
+    pub fn resolve(&mut self, source: Option<Range<usize>>, cue: &Cue) -> Option<usize> {
+        let source = source?;
+        let found = self.by_mention(&source).or_else(|| {
+            source
+                .clone()
+                .find_map(|k| self.entities.reference_at_token(k))
+        });
+        let found = found
+            .or_else(|| self.by_title(&source))
+            .or_else(|| self.by_pronoun(&source, cue));
+        if let Some(e) = found {
+            self.history.push((source.start, e));
+        }
+        found
+    }
+
+    /// The first name mention inside the source (its head name: "Kerry, who visited
+    /// Turkey" is Kerry).
+    fn by_mention(&self, source: &Range<usize>) -> Option<usize> {
+        let ms = &self.entities.mentions;
+        let k0 = ms.partition_point(|m| m.tokens.end <= source.start);
+        ms[k0..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, m)| m.tokens.start < source.end)
+            .find(|(_, m)| {
+                m.entity_type.is_name()
+                    && m.tokens.start >= source.start
+                    && m.tokens.end <= source.end
+            })
+            .and_then(|(j, _)| self.entities.mention_cluster.get(k0 + j).copied())
+    }
+
+    /// A description ("the secretary", "the president") whose noun is in the title of a
+    /// person mentioned before: the latest such person.
+    fn by_title(&self, source: &Range<usize>) -> Option<usize> {
+        let doc = self.doc;
+        let last = source.clone().rev().find(|&k| doc.tokens[k].is_wordlike())?;
+        let first = doc.lower(source.start);
+        if !matches!(first, "the" | "our" | "this" | "that") || source.len() > 4 {
+            return None;
+        }
+        let noun = doc.lower(last);
+        if noun.len() < 4 {
+            return None;
+        }
+        let ms = &self.entities.mentions;
+        let end = ms.partition_point(|m| m.tokens.start < source.start);
+        ms[..end].iter().enumerate().rev().find_map(|(k, m)| {
+            let title = m.title.as_ref()?;
+            let title = doc.text.get(title.clone())?;
+            title
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(noun))
+                .then(|| self.entities.mention_cluster.get(k).copied())
+                .flatten()
+        })
+    }
+
+    /// A personal pronoun source the entity stage did not resolve: the latest speaker of
+    /// the same kind, else the latest person (or, for "they"/"it", group) mentioned.
+    fn by_pronoun(&self, source: &Range<usize>, cue: &Cue) -> Option<usize> {
+        if source.len() != 1 {
+            return None;
+        }
+        let w = self.doc.lower(source.start);
+        let person = PERSON_PRONOUNS.contains(&w);
+        let group = GROUP_PRONOUNS.contains(&w);
+        if !person && !group {
+            return None;
+        }
+        if matches!(w, "i" | "me" | "we" | "us") {
+            return None; // first person inside a quotation: the quoted speaker, unknown here
+        }
+        let fits = |e: usize| {
+            let t = self.entities.clusters.get(e).map(|c| c.entity_type);
+            if person {
+                t == Some(EntityType::PERSON)
+            } else {
+                matches!(
+                    t,
+                    Some(EntityType::ORG | EntityType::GPE | EntityType::NORP)
+                )
+            }
+        };
+        let at = source.start.min(cue.tokens.start);
+        if let Some(&(_, e)) = self
+            .history
+            .iter()
+            .rev()
+            .take_while(|(t, _)| *t + LOOKBACK >= at)
+            .find(|(_, e)| fits(*e))
+        {
+            return Some(e);
+        }
+        let ms = &self.entities.mentions;
+        let end = ms.partition_point(|m| m.tokens.start < at);
+        ms[..end]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, m)| m.tokens.end + LOOKBACK >= at)
+            .find_map(|(k, _)| {
+                let e = *self.entities.mention_cluster.get(k)?;
+                fits(e).then_some(e)
+            })
+    }
+}

@@ -1,0 +1,432 @@
+//! Trains the cue tagger (`models/cue.clm`) and the source/content tagger
+//! (`models/attr.clm`) on PolNeAR train (structured averaged perceptron, BILOU, Viterbi),
+//! reporting dev figures after each epoch.
+
+use std::ops::Range;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::corpus::{char_to_byte_table, read_jsonl, set_path, AttrDoc, CharSpan};
+use super::TrainError;
+use crate::claims::cues::{self, Cue};
+use crate::claims::features::TokenFacts;
+use crate::claims::roles;
+use crate::claims::sequence::{SeqFeatures, SeqModel, SeqTrainer};
+use crate::entities::{self, Entities};
+use crate::tagger::{Bilou, ModelFile};
+use crate::text::Document;
+
+/// Hash bits of the cue tagger's features.
+pub const CUE_BITS: u32 = 18;
+/// Hash bits of the role tagger's features.
+pub const ROLE_BITS: u32 = 19;
+
+/// A gold attribution in token ranges.
+#[derive(Debug, Clone)]
+pub struct TokAttr {
+    /// Cue parts.
+    pub cue: Vec<Range<usize>>,
+    /// Source parts.
+    pub source: Vec<Range<usize>>,
+    /// Content parts.
+    pub content: Vec<Range<usize>>,
+}
+
+/// A PolNeAR document, analysed the way the pipeline analyses text, with its gold
+/// attributions in token ranges.
+pub struct Prepared {
+    /// Text (owned; `doc` borrows it through a leak-free self-reference avoided by
+    /// re-creating the document on demand).
+    pub text: String,
+    /// Gold attributions.
+    pub attrs: Vec<TokAttr>,
+    /// Token ranges inside ignore regions (Discard).
+    pub ignore: Vec<Range<usize>>,
+}
+
+/// Token range covering the code-point span `s` (tokens that overlap it).
+fn tokens_of(doc: &Document, table: &[usize], s: &CharSpan) -> Range<usize> {
+    let b0 = table.get(s[0]).copied().unwrap_or(doc.text.len());
+    let b1 = table.get(s[1]).copied().unwrap_or(doc.text.len());
+    let start = doc.tokens.partition_point(|t| t.end <= b0);
+    let end = doc.tokens.partition_point(|t| t.start < b1);
+    start..end.max(start)
+}
+
+/// Reads a PolNeAR split and maps its spans to tokens.
+pub fn prepare(split: &str) -> Result<Vec<Prepared>, TrainError> {
+    let docs: Vec<AttrDoc> = read_jsonl(&set_path(split, "attr-polnear")?)?;
+    Ok(docs
+        .into_par_iter()
+        .map(|d| {
+            let doc = Document::new(&d.text);
+            let table = char_to_byte_table(&d.text);
+            let conv = |spans: &[CharSpan]| -> Vec<Range<usize>> {
+                spans
+                    .iter()
+                    .map(|s| tokens_of(&doc, &table, s))
+                    .filter(|r| !r.is_empty())
+                    .collect()
+            };
+            let attrs = d
+                .attributions
+                .iter()
+                .map(|a| {
+                    let cue = match &a.cue_parts {
+                        Some(p) => conv(p),
+                        None => conv(&[a.cue]),
+                    };
+                    let source = match (&a.source_parts, &a.source) {
+                        (Some(p), _) => conv(p),
+                        (None, Some(s)) => conv(&[*s]),
+                        _ => Vec::new(),
+                    };
+                    TokAttr {
+                        cue,
+                        source,
+                        content: conv(&a.content),
+                    }
+                })
+                .filter(|a| !a.cue.is_empty())
+                .collect();
+            let ignore = conv(&d.ignore);
+            Prepared {
+                text: d.text,
+                attrs,
+                ignore,
+            }
+        })
+        .collect())
+}
+
+/// Tiny deterministic generator for shuffling.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// One training sequence: features and gold tags.
+struct Example {
+    feats: SeqFeatures,
+    gold: Vec<usize>,
+}
+
+fn cue_examples(docs: &[Prepared], bilou: &Bilou, bits: u32) -> Vec<Example> {
+    docs.par_iter()
+        .flat_map_iter(|p| {
+            let doc = Document::new(&p.text);
+            let ents = entities::extract(&doc);
+            let facts = TokenFacts::new(&doc, &ents);
+            let mut out = Vec::new();
+            for s in &doc.segments.sentences {
+                let r = s.tokens.clone();
+                if r.is_empty()
+                    || p
+                        .ignore
+                        .iter()
+                        .any(|g| g.start < r.end && r.start < g.end)
+                {
+                    continue;
+                }
+                let spans: Vec<(Range<usize>, usize)> = p
+                    .attrs
+                    .iter()
+                    .flat_map(|a| a.cue.iter())
+                    .filter(|c| c.start >= r.start && c.end <= r.end)
+                    .map(|c| (c.start - r.start..c.end - r.start, 0))
+                    .collect();
+                let gold = bilou.encode(r.len(), &spans);
+                let mut feats = SeqFeatures::default();
+                cues::features(&doc, &facts, r, bits, &mut feats);
+                out.push(Example { feats, gold });
+            }
+            out
+        })
+        .collect()
+}
+
+/// Span-level precision/recall counts: (correct, predicted, gold).
+fn span_counts(bilou: &Bilou, pred: &[usize], gold: &[usize]) -> (usize, usize, usize) {
+    let p = bilou.decode(pred);
+    let g = bilou.decode(gold);
+    let ok = p.iter().filter(|x| g.contains(x)).count();
+    (ok, p.len(), g.len())
+}
+
+/// Overlap-matched counts: (predicted spans overlapping a gold one, predicted, gold).
+fn overlap_counts(bilou: &Bilou, pred: &[usize], gold: &[usize]) -> (usize, usize, usize) {
+    let p = bilou.decode(pred);
+    let g = bilou.decode(gold);
+    let ok = p
+        .iter()
+        .filter(|(r, _)| g.iter().any(|(s, _)| r.start < s.end && s.start < r.end))
+        .count();
+    (ok, p.len(), g.len())
+}
+
+fn f1(ok: usize, np: usize, ng: usize) -> f64 {
+    let p = if np > 0 { ok as f64 / np as f64 } else { 0.0 };
+    let r = if ng > 0 { ok as f64 / ng as f64 } else { 0.0 };
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
+}
+
+fn train_loop(
+    name: &str,
+    trainer: &mut SeqTrainer,
+    train: &mut [Example],
+    dev: &[Example],
+    epochs: usize,
+    report: &dyn Fn(&SeqModel, &[Example]) -> String,
+) {
+    let mut rng = Lcg(0x5eed);
+    for epoch in 1..=epochs {
+        let t0 = std::time::Instant::now();
+        rng.shuffle(train);
+        let mut errors = 0;
+        for ex in train.iter() {
+            errors += trainer.learn(&ex.feats, &ex.gold) as usize;
+        }
+        eprintln!(
+            "{name} epoch {epoch}: {errors} of {} sequences wrong ({:.1}s); dev {}",
+            train.len(),
+            t0.elapsed().as_secs_f64(),
+            report(&averaged(trainer), dev)
+        );
+    }
+}
+
+/// The averaged model so far, as inference would load it.
+fn averaged(trainer: &SeqTrainer) -> SeqModel {
+    let types: Vec<String> = trainer.bilou().types().to_vec();
+    let types: Vec<&str> = types.iter().map(String::as_str).collect();
+    let file = ModelFile {
+        name: "eval".into(),
+        feature_set: 0,
+        labels: trainer.bilou().tag_names(),
+        meta: Vec::new(),
+        tables: trainer.finish(),
+    };
+    SeqModel::from_file(&file, &types).expect("a trainer's own tables are well formed")
+}
+
+fn write_model(
+    path: &str,
+    name: &str,
+    feature_set: u32,
+    bilou: &Bilou,
+    trainer: &SeqTrainer,
+    meta: Vec<(String, String)>,
+) -> Result<(), TrainError> {
+    let file = ModelFile {
+        name: name.to_string(),
+        feature_set,
+        labels: bilou.tag_names(),
+        meta,
+        tables: trainer.finish(),
+    };
+    let bytes = file.to_bytes();
+    std::fs::create_dir_all(Path::new(path).parent().unwrap_or(Path::new(".")))
+        .and_then(|_| std::fs::write(path, &bytes))
+        .map_err(|source| TrainError::Io {
+            path: path.to_string(),
+            source,
+        })?;
+    eprintln!("wrote {path} ({} bytes)", bytes.len());
+    Ok(())
+}
+
+fn meta(command: &str, epochs: usize, bits: u32) -> Vec<(String, String)> {
+    vec![
+        (
+            "command".into(),
+            format!("cargo run --release --features train --bin train -- {command}"),
+        ),
+        (
+            "data".into(),
+            "PolNeAR v1.0.0 train split (../shared/data/polnear/train via build_sets.py --split train); research use only".into(),
+        ),
+        ("epochs".into(), epochs.to_string()),
+        ("hash_bits".into(), bits.to_string()),
+        (
+            "trainer".into(),
+            "structured averaged perceptron, BILOU, constrained Viterbi".into(),
+        ),
+    ]
+}
+
+/// Trains the cue tagger and writes `models/cue.clm`.
+pub fn train_cue(epochs: usize) -> Result<(), TrainError> {
+    let t0 = std::time::Instant::now();
+    let train_docs = prepare("train")?;
+    let dev_docs = prepare("dev")?;
+    let mut trainer = SeqTrainer::new(cues::TYPES, CUE_BITS);
+    let bilou = trainer.bilou().clone();
+    let mut train = cue_examples(&train_docs, &bilou, CUE_BITS);
+    let dev = cue_examples(&dev_docs, &bilou, CUE_BITS);
+    eprintln!(
+        "cue: {} train sentences, {} dev sentences ({:.1}s to prepare)",
+        train.len(),
+        dev.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    let report = |t: &SeqModel, dev: &[Example]| {
+        let (mut ok, mut np, mut ng) = (0, 0, 0);
+        let (mut ook, mut onp, mut ong) = (0, 0, 0);
+        let mut scratch = Vec::new();
+        for ex in dev {
+            let pred = t.decode(&ex.feats, &mut scratch);
+            let c = span_counts(&t.bilou, &pred, &ex.gold);
+            ok += c.0;
+            np += c.1;
+            ng += c.2;
+            let c = overlap_counts(&t.bilou, &pred, &ex.gold);
+            ook += c.0;
+            onp += c.1;
+            ong += c.2;
+        }
+        format!(
+            "cue exact F1 {:.3}, overlap F1 {:.3} (pred {np}, gold {ng})",
+            f1(ok, np, ng),
+            f1(ook, onp, ong)
+        )
+    };
+    train_loop("cue", &mut trainer, &mut train, &dev, epochs, &report);
+    write_model(
+        "models/cue.clm",
+        "cue",
+        cues::FEATURE_SET,
+        &bilou,
+        &trainer,
+        meta("cue", epochs, CUE_BITS),
+    )?;
+    eprintln!("cue: done in {:.1}s", t0.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn role_examples(docs: &[Prepared], bilou: &Bilou, bits: u32) -> Vec<Example> {
+    docs.par_iter()
+        .flat_map_iter(|p| {
+            let doc = Document::new(&p.text);
+            let ents: Entities = entities::extract(&doc);
+            let facts = TokenFacts::new(&doc, &ents);
+            let mut in_cue = vec![u32::MAX; doc.tokens.len()];
+            for (k, a) in p.attrs.iter().enumerate() {
+                for c in &a.cue {
+                    for slot in &mut in_cue[c.clone()] {
+                        *slot = k as u32;
+                    }
+                }
+            }
+            let mut out = Vec::new();
+            for (k, a) in p.attrs.iter().enumerate() {
+                let (Some(first), Some(last)) = (a.cue.first(), a.cue.last()) else {
+                    continue;
+                };
+                if p
+                    .ignore
+                    .iter()
+                    .any(|g| g.start <= first.start && last.end <= g.end)
+                {
+                    continue;
+                }
+                let cue: Cue = cues::make_cue(&doc, &facts, first.start..last.end);
+                let win = roles::window(&doc, &facts, &cue.tokens);
+                let mut spans = Vec::new();
+                for (parts, t) in [(&a.source, roles::SRC), (&a.content, roles::CON)] {
+                    for r in parts.iter() {
+                        let s = r.start.max(win.start);
+                        let e = r.end.min(win.end);
+                        // never over the cue itself
+                        let (s, e) = if s < cue.tokens.start && e > cue.tokens.start {
+                            (s, cue.tokens.start)
+                        } else if s < cue.tokens.end && e > cue.tokens.end {
+                            (cue.tokens.end, e)
+                        } else {
+                            (s, e)
+                        };
+                        if s < e && (e <= cue.tokens.start || s >= cue.tokens.end) {
+                            spans.push((s - win.start..e - win.start, t));
+                        }
+                    }
+                }
+                spans.sort_by_key(|(r, _)| r.start);
+                let gold = bilou.encode(win.len(), &spans);
+                let mut feats = SeqFeatures::default();
+                let other = |t: usize| in_cue[t] != u32::MAX && in_cue[t] != k as u32;
+                roles::features(&doc, &facts, &cue, win, &other, bits, &mut feats);
+                out.push(Example { feats, gold });
+            }
+            out
+        })
+        .collect()
+}
+
+/// Trains the source/content tagger and writes `models/attr.clm`.
+pub fn train_attr(epochs: usize) -> Result<(), TrainError> {
+    let t0 = std::time::Instant::now();
+    let train_docs = prepare("train")?;
+    let dev_docs = prepare("dev")?;
+    let mut trainer = SeqTrainer::new(roles::TYPES, ROLE_BITS);
+    let bilou = trainer.bilou().clone();
+    let mut train = role_examples(&train_docs, &bilou, ROLE_BITS);
+    let dev = role_examples(&dev_docs, &bilou, ROLE_BITS);
+    eprintln!(
+        "attr: {} train cues, {} dev cues ({:.1}s to prepare)",
+        train.len(),
+        dev.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    let report = |t: &SeqModel, dev: &[Example]| {
+        // token-level overlap F1 per role, given the gold cue
+        let mut c = [[0usize; 3]; 2];
+        let mut scratch = Vec::new();
+        for ex in dev {
+            let pred = t.decode(&ex.feats, &mut scratch);
+            for (&p, &g) in pred.iter().zip(&ex.gold) {
+                let pt = t.bilou.split(p).1;
+                let gt = t.bilou.split(g).1;
+                for role in 0..2 {
+                    let (isp, isg) = (pt == Some(role), gt == Some(role));
+                    c[role][0] += (isp && isg) as usize;
+                    c[role][1] += isp as usize;
+                    c[role][2] += isg as usize;
+                }
+            }
+        }
+        format!(
+            "given gold cues: source token F1 {:.3}, content token F1 {:.3}",
+            f1(c[0][0], c[0][1], c[0][2]),
+            f1(c[1][0], c[1][1], c[1][2])
+        )
+    };
+    train_loop("attr", &mut trainer, &mut train, &dev, epochs, &report);
+    write_model(
+        "models/attr.clm",
+        "attr",
+        roles::FEATURE_SET,
+        &bilou,
+        &trainer,
+        meta("attr", epochs, ROLE_BITS),
+    )?;
+    eprintln!("attr: done in {:.1}s", t0.elapsed().as_secs_f64());
+    Ok(())
+}

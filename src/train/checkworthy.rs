@@ -1,0 +1,352 @@
+//! Trains the check-worthiness classifier (`models/checkworthy.clm`): logistic regression
+//! by averaged SGD over the hashed features of [`crate::claims::checkworthy::features`],
+//! on ClaimBuster and CLEF-2019 train sentences, then Platt scaling fitted on a held-out
+//! part of the ClaimBuster train split.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use super::corpus::{char_to_byte_table, read_jsonl, set_path, ClaimsDoc};
+use super::TrainError;
+use crate::claims::checkworthy::{self, sigmoid, CheckModel};
+use crate::claims::features::{hash_str, TokenFacts};
+use crate::entities;
+use crate::tagger::{ModelFile, Perceptron};
+use crate::text::Document;
+
+/// Hash bits of the check-worthiness features.
+pub const BITS: u32 = 18;
+/// Weight of a CLEF sentence relative to a ClaimBuster one.
+const CLEF_WEIGHT: f32 = 0.3;
+/// Share of ClaimBuster train held out for calibration (by id hash).
+const HELD_OUT_PERCENT: u64 = 15;
+
+/// A featurised sentence.
+struct Item {
+    feats: Vec<u32>,
+    label: bool,
+    weight: f32,
+    /// Held out for Platt scaling.
+    held_out: bool,
+    /// ClaimBuster (true) or CLEF (false).
+    claimbuster: bool,
+    /// Transcript id (CLEF) for MAP.
+    group: usize,
+}
+
+fn token_range(doc: &Document, table: &[usize], s: usize, e: usize) -> Range<usize> {
+    let b0 = table.get(s).copied().unwrap_or(doc.text.len());
+    let b1 = table.get(e).copied().unwrap_or(doc.text.len());
+    doc.token_at_or_after(b0)..doc.token_at_or_after(b1)
+}
+
+fn featurise(split: &str) -> Result<Vec<Item>, TrainError> {
+    let cb: Vec<ClaimsDoc> = read_jsonl(&set_path(split, "claims-claimbuster")?)?;
+    let clef: Vec<ClaimsDoc> = read_jsonl(&set_path(split, "claims-clef2019")?)?;
+    let mut items: Vec<Item> = cb
+        .par_iter()
+        .map(|d| {
+            let doc = Document::new(&d.text);
+            let ents = entities::extract(&doc);
+            let facts = TokenFacts::new(&doc, &ents);
+            let mut feats = Vec::new();
+            checkworthy::features(&doc, &facts, &ents, 0..doc.tokens.len(), BITS, &mut feats);
+            Item {
+                feats,
+                label: d.checkworthy == Some(1),
+                weight: 1.0,
+                held_out: hash_str(&d.id) % 100 < HELD_OUT_PERCENT,
+                claimbuster: true,
+                group: 0,
+            }
+        })
+        .collect();
+    let clef_items: Vec<Item> = clef
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(g, d)| {
+            let doc = Document::new(&d.text);
+            let ents = entities::extract(&doc);
+            let facts = TokenFacts::new(&doc, &ents);
+            let table = char_to_byte_table(&d.text);
+            d.sentences
+                .iter()
+                .map(|s| {
+                    let r = token_range(&doc, &table, s.start, s.end);
+                    let mut feats = Vec::new();
+                    checkworthy::features(&doc, &facts, &ents, r, BITS, &mut feats);
+                    Item {
+                        feats,
+                        label: s.checkworthy == 1,
+                        weight: CLEF_WEIGHT,
+                        held_out: false,
+                        claimbuster: false,
+                        group: g + 1,
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    items.extend(clef_items);
+    Ok(items)
+}
+
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+}
+
+/// Fits Platt's sigmoid `1 / (1 + exp(-(a s + b)))` to (score, label) by Newton steps with
+/// backtracking on the log loss with Platt's smoothed targets.
+fn platt(scores: &[(f32, bool)]) -> (f32, f32) {
+    let pos = scores.iter().filter(|x| x.1).count() as f64;
+    let neg = scores.len() as f64 - pos;
+    let hi = (pos + 1.0) / (pos + 2.0);
+    let lo = 1.0 / (neg + 2.0);
+    let loss = |a: f64, b: f64| -> f64 {
+        scores
+            .iter()
+            .map(|&(s, y)| {
+                let t = if y { hi } else { lo };
+                let z = a * s as f64 + b;
+                // log(1 + e^z) - t z, computed stably
+                let softplus = if z > 0.0 {
+                    z + (-z).exp().ln_1p()
+                } else {
+                    z.exp().ln_1p()
+                };
+                softplus - t * z
+            })
+            .sum()
+    };
+    let (mut a, mut b) = (0.0f64, ((pos + 1.0) / (neg + 1.0)).ln());
+    let mut current = loss(a, b);
+    for _ in 0..100 {
+        let (mut ga, mut gb, mut haa, mut hab, mut hbb) = (0.0, 0.0, 1e-9, 0.0, 1e-9);
+        for &(s, y) in scores {
+            let s = s as f64;
+            let t = if y { hi } else { lo };
+            let p = 1.0 / (1.0 + (-(a * s + b)).exp());
+            let d = p - t;
+            let w = (p * (1.0 - p)).max(1e-12);
+            ga += d * s;
+            gb += d;
+            haa += w * s * s;
+            hab += w * s;
+            hbb += w;
+        }
+        let det = haa * hbb - hab * hab;
+        if det.abs() < 1e-12 {
+            break;
+        }
+        let da = (hbb * ga - hab * gb) / det;
+        let db = (haa * gb - hab * ga) / det;
+        let mut step = 1.0;
+        let mut improved = false;
+        while step > 1e-6 {
+            let (na, nb) = (a - step * da, b - step * db);
+            let l = loss(na, nb);
+            if l < current {
+                a = na;
+                b = nb;
+                current = l;
+                improved = true;
+                break;
+            }
+            step /= 2.0;
+        }
+        if !improved || (da.abs() + db.abs()) * step < 1e-9 {
+            break;
+        }
+    }
+    (a as f32, b as f32)
+}
+
+fn prf(scored: &[(f32, bool)], threshold: f32) -> (f64, f64, f64) {
+    let tp = scored.iter().filter(|x| x.1 && x.0 >= threshold).count() as f64;
+    let np = scored.iter().filter(|x| x.0 >= threshold).count() as f64;
+    let ng = scored.iter().filter(|x| x.1).count() as f64;
+    let p = if np > 0.0 { tp / np } else { 0.0 };
+    let r = if ng > 0.0 { tp / ng } else { 0.0 };
+    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    (p, r, f)
+}
+
+/// Mean average precision over groups of (score, label), ties in input order.
+fn map(groups: &[Vec<(f32, bool)>]) -> f64 {
+    let mut aps = Vec::new();
+    for g in groups {
+        let mut order: Vec<usize> = (0..g.len()).collect();
+        order.sort_by(|&x, &y| g[y].0.total_cmp(&g[x].0));
+        let (mut hits, mut ap) = (0.0, 0.0);
+        for (rank, &k) in order.iter().enumerate() {
+            if g[k].1 {
+                hits += 1.0;
+                ap += hits / (rank + 1) as f64;
+            }
+        }
+        if hits > 0.0 {
+            aps.push(ap / hits);
+        }
+    }
+    if aps.is_empty() {
+        0.0
+    } else {
+        aps.iter().sum::<f64>() / aps.len() as f64
+    }
+}
+
+/// Trains the check-worthiness model and writes `models/checkworthy.clm`.
+pub fn train(epochs: usize) -> Result<(), TrainError> {
+    let t0 = std::time::Instant::now();
+    let items = featurise("train")?;
+    let dev = featurise("dev")?;
+    eprintln!(
+        "checkworthy: {} train sentences ({} held out), {} dev ({:.1}s to prepare)",
+        items.len(),
+        items.iter().filter(|i| i.held_out).count(),
+        dev.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    let mut model = Perceptron::new(1, 1 << BITS);
+    let mut rng = Lcg(0xc1a1);
+    let mut order: Vec<usize> = (0..items.len()).filter(|&k| !items[k].held_out).collect();
+    let envf = |k: &str, d: f32| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+    let l2 = envf("CW_L2", 1e-5);
+    let lr0 = envf("CW_LR", 0.02);
+    let clef_w = envf("CW_CLEF", CLEF_WEIGHT);
+    for epoch in 0..epochs {
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let lr = lr0 / (1.0 + epoch as f32);
+        let mut loss = 0.0f64;
+        for &k in &order {
+            let it = &items[k];
+            model.tick();
+            let mut s = [0.0f32];
+            model.scores(&it.feats, &mut s);
+            let p = sigmoid(s[0]);
+            let y = if it.label { 1.0 } else { 0.0 };
+            loss -= (if it.label { p } else { 1.0 - p }).max(1e-7).ln() as f64;
+            let w = if it.claimbuster { it.weight } else { clef_w };
+            let g = (y - p) * w * lr;
+            for &f in &it.feats {
+                model.update(f, 0, g);
+            }
+            // light L2 on the touched weights
+            if l2 > 0.0 {
+                let mut cur = [0.0f32];
+                for &f in &it.feats {
+                    model.scores(&[f], &mut cur);
+                    model.update(f, 0, -lr * l2 * cur[0]);
+                }
+            }
+        }
+        eprintln!(
+            "checkworthy epoch {}: mean log loss {:.4}",
+            epoch + 1,
+            loss / order.len() as f64
+        );
+    }
+    let weights = model.finish();
+    let raw_model = CheckModel {
+        bits: BITS,
+        a: 1.0,
+        b: 0.0,
+        weights: weights.clone(),
+    };
+    let held: Vec<(f32, bool)> = items
+        .iter()
+        .filter(|i| i.held_out)
+        .map(|i| (raw_model.raw(&i.feats), i.label))
+        .collect();
+    {
+        let mut v: Vec<f32> = held.iter().map(|x| x.0).collect();
+        v.sort_by(f32::total_cmp);
+        if !v.is_empty() {
+            eprintln!(
+                "held-out raw scores: min {:.3} median {:.3} max {:.3}; scale {}",
+                v[0],
+                v[v.len() / 2],
+                v[v.len() - 1],
+                weights.scale
+            );
+        }
+    }
+    let (a, b) = platt(&held);
+    eprintln!("Platt a {a:.4} b {b:.4}");
+    let m = CheckModel {
+        a,
+        b,
+        ..raw_model
+    };
+    let cal = |xs: &[Item], cb: bool| -> Vec<(f32, bool)> {
+        xs.iter()
+            .filter(|i| i.claimbuster == cb)
+            .map(|i| (m.calibrate(m.raw(&i.feats)), i.label))
+            .collect()
+    };
+    let held_cal: Vec<(f32, bool)> = held.iter().map(|&(s, y)| (m.calibrate(s), y)).collect();
+    for t in [0.3f32, 0.35, 0.4, 0.45, 0.5] {
+        let (p, r, f) = prf(&held_cal, t);
+        let (dp, dr, df) = prf(&cal(&dev, true), t);
+        eprintln!(
+            "threshold {t:.2}: held-out P {p:.3} R {r:.3} F1 {f:.3}; ClaimBuster dev P {dp:.3} R {dr:.3} F1 {df:.3}"
+        );
+    }
+    let mut groups: Vec<Vec<(f32, bool)>> = Vec::new();
+    for i in dev.iter().filter(|i| !i.claimbuster) {
+        if groups.len() < i.group {
+            groups.resize(i.group, Vec::new());
+        }
+        groups[i.group - 1].push((m.calibrate(m.raw(&i.feats)), i.label));
+    }
+    let clef = cal(&dev, false);
+    let (p, r, f) = prf(&clef, 0.5);
+    eprintln!(
+        "CLEF dev (sentence features only): P {p:.3} R {r:.3} F1 {f:.3} MAP {:.4}",
+        map(&groups)
+    );
+    let file = ModelFile {
+        name: "checkworthy".into(),
+        feature_set: checkworthy::FEATURE_SET,
+        labels: vec!["checkworthy".into()],
+        meta: vec![
+            (
+                "command".into(),
+                format!("cargo run --release --features train --bin train -- checkworthy --epochs {epochs}"),
+            ),
+            (
+                "data".into(),
+                format!("ClaimBuster 2.5xNCS train (../shared/data/claimbuster/train.json; {HELD_OUT_PERCENT}% held out for Platt scaling) + CLEF-2019 CheckThat! Task 1 train (../shared/data/clef2019-checkthat-task1/train, weight {CLEF_WEIGHT})"),
+            ),
+            ("trainer".into(), "logistic regression, averaged SGD, Platt scaling".into()),
+            ("hash_bits".into(), BITS.to_string()),
+            ("platt_a".into(), format!("{a}")),
+            ("platt_b".into(), format!("{b}")),
+        ],
+        tables: vec![("weights".into(), weights)],
+    };
+    let bytes = file.to_bytes();
+    let path = "models/checkworthy.clm";
+    std::fs::write(path, &bytes).map_err(|source| TrainError::Io {
+        path: path.into(),
+        source,
+    })?;
+    eprintln!(
+        "wrote {path} ({} bytes) in {:.1}s",
+        bytes.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
