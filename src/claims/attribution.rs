@@ -98,9 +98,34 @@ pub fn draft_from_spans(cue: &Cue, spans: &[(Range<usize>, usize)]) -> Option<Dr
     Some(build(cue, source, content))
 }
 
+/// A participial cue without a source ("Acknowledging that …, Kerry said …", "…, adding
+/// that …") shares the source of the nearest cue of its sentence that has one.
+pub fn share_sources(doc: &Document, facts: &TokenFacts, drafts: &mut [Draft]) {
+    use super::lexicon::{self, Form};
+    for k in 0..drafts.len() {
+        if drafts[k].source.is_some() {
+            continue;
+        }
+        let head = drafts[k].cue.head;
+        let gerund = matches!(lexicon::lookup(doc.lower(head)), Some((_, Form::Gerund)))
+            || (doc.lower(head).ends_with("ing") && facts.lex[head] != 0);
+        if !gerund {
+            continue;
+        }
+        let sentence = doc.token_sentence[head];
+        let shared = drafts
+            .iter()
+            .filter(|d| d.source.is_some() && doc.token_sentence[d.cue.head] == sentence)
+            .min_by_key(|d| d.cue.head.abs_diff(head))
+            .and_then(|d| d.source.clone());
+        drafts[k].source = shared;
+    }
+}
+
 /// Finds attributed claims.
 pub fn find(doc: &Document, entities: &Entities, facts: &TokenFacts) -> Vec<ClaimSpans> {
-    let drafts = find_drafts(doc, entities, facts);
+    let mut drafts = find_drafts(doc, entities, facts);
+    share_sources(doc, facts, &mut drafts);
     let mut speakers = Speakers::new(doc, entities, facts);
     drafts
         .into_iter()

@@ -147,6 +147,7 @@ pub fn features(
         {
             push(out, 30, lex, 1);
         }
+
         out.end_token();
     }
 }
@@ -165,16 +166,45 @@ pub fn tag(doc: &Document, f: &TokenFacts, model: &SeqModel) -> Vec<Cue> {
         // still tagged: cues are too varied to prefilter safely
         features(doc, f, range.clone(), model.bits, &mut feats);
         let tags = model.decode(&feats, &mut scratch);
+        let mut spans: Vec<Range<usize>> = Vec::new();
         for (span, _) in model.bilou.decode(&tags) {
             let tokens = range.start + span.start..range.start + span.end;
-            out.push(make_cue(doc, f, tokens));
+            // adjacent spans are one cue ("has" "said")
+            match spans.last_mut() {
+                Some(last) if last.end == tokens.start => last.end = tokens.end,
+                _ => spans.push(tokens),
+            }
         }
+        out.extend(spans.into_iter().map(|t| make_cue(doc, f, t)));
     }
     out
 }
 
-/// A cue over `tokens`: finds its head and whether it is negated or source-after.
+/// Refusal verbs: "declined to say" reports that something was not said.
+const REFUSALS: &[&str] = &[
+    "declined", "declines", "decline", "declining", "refused", "refuses", "refuse", "refusing",
+];
+
+/// Verbs a refusal takes into the cue ("declined to say", "refused to comment").
+const REFUSED_VERBS: &[&str] = &[
+    "say", "comment", "discuss", "disclose", "elaborate", "specify", "name", "identify",
+    "answer", "respond", "reveal", "confirm", "deny", "speculate", "detail", "explain", "address",
+    "provide", "give", "offer", "release", "describe", "tell", "share", "indicate",
+];
+
+/// A cue over `tokens`: finds its head and whether it is negated or source-after. A cue
+/// ending in a refusal ("declined") takes the refused verb ("to say") along.
 pub fn make_cue(doc: &Document, f: &TokenFacts, tokens: Range<usize>) -> Cue {
+    let mut tokens = tokens;
+    if tokens.end + 1 < doc.tokens.len()
+        && tokens.end > tokens.start
+        && REFUSALS.contains(&doc.lower(tokens.end - 1))
+        && doc.lower(tokens.end) == "to"
+        && REFUSED_VERBS.contains(&doc.lower(tokens.end + 1))
+        && doc.token_sentence[tokens.end + 1] == doc.token_sentence[tokens.start]
+    {
+        tokens.end += 2;
+    }
     let head = tokens
         .clone()
         .rev()
@@ -202,9 +232,13 @@ const NEG_BRIDGE: &[&str] = &[
 /// Is the cue negated or refused: a negator inside it ("declined to say") or just before
 /// it across auxiliaries ("did not announce", "notably did not announce")?
 fn is_negated(doc: &Document, f: &TokenFacts, tokens: &Range<usize>, head: usize) -> bool {
-    if (tokens.start..head).any(|k| f.negator[k]) {
+    if tokens
+        .clone()
+        .any(|k| f.negator[k] && !matches!(doc.lower(k), "no" | "without" | "nor" | "neither"))
+    {
         return true;
     }
+    let _ = head;
     let sentence = doc.token_sentence.get(head).copied();
     let mut k = tokens.start;
     let mut steps = 0;
@@ -346,6 +380,16 @@ mod tests {
             cues("according to officials"),
             [("according to".to_string(), false)]
         );
+    }
+
+    #[test]
+    fn refusal_takes_its_verb() {
+        let text = "He declined to say which countries agreed.";
+        let doc = Document::new(text);
+        let f = TokenFacts::new(&doc, &crate::entities::Entities::default());
+        let cue = make_cue(&doc, &f, 1..2);
+        assert_eq!(&text[doc.token_span(cue.tokens.clone())], "declined to say");
+        assert!(cue.negated);
     }
 
     #[test]

@@ -99,6 +99,29 @@ pub struct TokenFacts {
     pub negator: Vec<bool>,
     /// Token is a personal pronoun.
     pub pronoun: Vec<bool>,
+    /// Hash of a crude stem of the lower-cased word ("pounding" → "pound").
+    pub stem: Vec<u64>,
+}
+
+/// A crude English stem: strips -ing, -ed, -es, -s (and a doubled final consonant).
+pub fn stem(w: &str) -> &str {
+    let strip = |suffix: &str| -> Option<&str> {
+        w.strip_suffix(suffix).filter(|s| s.len() >= 3)
+    };
+    let base = strip("ing")
+        .or_else(|| strip("ied"))
+        .or_else(|| strip("ed"))
+        .or_else(|| strip("es"))
+        .or_else(|| if w.ends_with("ss") { None } else { strip("s") })
+        .unwrap_or(w);
+    let b = base.as_bytes();
+    if base.len() < w.len() && b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] {
+        let last = b[b.len() - 1];
+        if !matches!(last, b'l' | b's' | b'e') {
+            return &base[..base.len() - 1];
+        }
+    }
+    base.strip_suffix('e').filter(|s| s.len() >= 3).unwrap_or(base)
 }
 
 /// Lexicon code of a lower-cased word (0 = none).
@@ -134,9 +157,11 @@ impl TokenFacts {
         let mut lex = Vec::with_capacity(n);
         let mut negator = Vec::with_capacity(n);
         let mut pronoun = Vec::with_capacity(n);
+        let mut stems = Vec::with_capacity(n);
         for (i, t) in doc.tokens.iter().enumerate() {
             let low = doc.lower(i);
             word.push(hash_str(low));
+            stems.push(hash_str(stem(low)));
             let cut = low
                 .char_indices()
                 .rev()
@@ -237,6 +262,7 @@ impl TokenFacts {
             paragraph,
             negator,
             pronoun,
+            stem: stems,
         }
     }
 
@@ -293,6 +319,17 @@ mod tests {
         assert_ne!(a, mix(2, hash_str("said"), 0, 18));
         assert_ne!(mix(1, 1, 2, 18), mix(1, 2, 1, 18));
         assert!(a < 1 << 18);
+    }
+
+    #[test]
+    fn stems() {
+        assert_eq!(stem("pounding"), "pound");
+        assert_eq!(stem("said"), "said");
+        assert_eq!(stem("criticized"), "criticiz");
+        assert_eq!(stem("criticize"), "criticiz");
+        assert_eq!(stem("slammed"), "slam");
+        assert_eq!(stem("slams"), "slam");
+        assert_eq!(stem("discuss"), "discuss");
     }
 
     #[test]

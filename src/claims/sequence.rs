@@ -54,6 +54,9 @@ pub struct SeqModel {
     pub transitions: Transitions,
     /// Hash bits of its feature buckets.
     pub bits: u32,
+    /// Subtracted from the outside tag's score of every token: above zero, the model
+    /// finds more spans (recall for precision). Stored as meta "outside_bias".
+    pub outside_bias: f32,
 }
 
 impl SeqModel {
@@ -72,7 +75,14 @@ impl SeqModel {
         let learned: Vec<f32> = trans.weights.iter().map(|&w| w as f32 * trans.scale).collect();
         let mut transitions = Transitions::from_bilou(&bilou);
         transitions.add_scores(&learned);
+        let outside_bias = file
+            .meta
+            .iter()
+            .find(|(k, _)| k == "outside_bias")
+            .and_then(|(_, v)| v.parse::<f32>().ok())
+            .unwrap_or(0.0);
         Ok(SeqModel {
+            outside_bias,
             bits: emission.buckets.trailing_zeros(),
             bilou,
             emission,
@@ -86,8 +96,9 @@ impl SeqModel {
         out.clear();
         out.resize(feats.len() * tags, 0.0);
         for k in 0..feats.len() {
-            self.emission
-                .score_into(feats.token(k), &mut out[k * tags..(k + 1) * tags]);
+            let row = &mut out[k * tags..(k + 1) * tags];
+            self.emission.score_into(feats.token(k), row);
+            row[0] -= self.outside_bias;
         }
     }
 
