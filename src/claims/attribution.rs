@@ -58,15 +58,52 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
             }
             let mut feats = SeqFeatures::default();
             let mut scratch = Vec::new();
-            let mut out = Vec::new();
+            let mut found: Vec<Option<Draft>> = Vec::with_capacity(cues.len());
             for (k, cue) in cues.iter().enumerate() {
                 let other = |t: usize| in_cue[t] != u32::MAX && in_cue[t] != k as u32;
                 let spans = roles::tag(doc, facts, cue, &other, model, &mut feats, &mut scratch);
+                found.push(draft_from_spans(cue, &spans));
+            }
+            // A cue left without content because a later cue of its sentence interrupts it
+            // ("She said she recalls …") is tagged again as if that cue were none; if its
+            // content then holds the later cue, the outer report wins.
+            let mut dropped = vec![false; cues.len()];
+            for (k, cue) in cues.iter().enumerate() {
+                if found[k].is_some() {
+                    continue;
+                }
+                let sentence = doc.token_sentence[cue.head];
+                let later: Vec<usize> = (k + 1..cues.len())
+                    .take_while(|&j| doc.token_sentence[cues[j].head] == sentence)
+                    .collect();
+                if later.is_empty() {
+                    continue;
+                }
+                let other = |t: usize| {
+                    in_cue[t] != u32::MAX
+                        && in_cue[t] != k as u32
+                        && !later.contains(&(in_cue[t] as usize))
+                };
+                let spans = roles::tag(doc, facts, cue, &other, model, &mut feats, &mut scratch);
                 if let Some(d) = draft_from_spans(cue, &spans) {
-                    out.push(d);
+                    for &j in &later {
+                        let inner = &cues[j].tokens;
+                        if d
+                            .content
+                            .iter()
+                            .any(|c| c.start <= inner.start && inner.end <= c.end)
+                        {
+                            dropped[j] = true;
+                        }
+                    }
+                    found[k] = Some(d);
                 }
             }
-            out
+            found
+                .into_iter()
+                .zip(dropped)
+                .filter_map(|(d, gone)| if gone { None } else { d })
+                .collect()
         }
         Err(_) => rules::find(doc, entities, &cues),
     }
