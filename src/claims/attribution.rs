@@ -12,7 +12,8 @@ use std::ops::Range;
 use super::cues::{self, Cue};
 use super::features::TokenFacts;
 use super::speaker::Speakers;
-use super::{models, roles, rules, sequence::SeqFeatures, ClaimSpans};
+use super::sequence::{Scratch, SeqFeatures};
+use super::{models, roles, rules, ClaimSpans};
 use crate::entities::Entities;
 use crate::schema::{ClaimKind, Polarity};
 use crate::text::{Document, Quotation};
@@ -57,7 +58,7 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                 }
             }
             let mut feats = SeqFeatures::default();
-            let mut scratch = Vec::new();
+            let mut scratch = Scratch::default();
             let mut found: Vec<Option<Draft>> = Vec::with_capacity(cues.len());
             for (k, cue) in cues.iter().enumerate() {
                 let other = |t: usize| in_cue[t] != u32::MAX && in_cue[t] != k as u32;

@@ -8,13 +8,13 @@
 
 use std::ops::Range;
 
-use super::features::{mix, shape, TokenFacts};
+use super::features::{mix, TokenFacts};
 use super::lexicon;
-use super::sequence::{SeqFeatures, SeqModel};
+use super::sequence::{Scratch, SeqFeatures, SeqModel};
 use crate::text::{Document, TokenKind};
 
 /// Version of the cue features; a model trained on other features is refused.
-pub const FEATURE_SET: u32 = 3;
+pub const FEATURE_SET: u32 = 4;
 /// The span type the cue tagger labels.
 pub const TYPES: &[&str] = &["CUE"];
 
@@ -95,16 +95,9 @@ pub fn features(
         push(out, 6, w(k - 1), wi);
         push(out, 7, wi, w(k + 1));
         push(out, 8, f.suffix[i], sh(k));
-        push(out, 9, sh(k) | sh(k - 1) << 8 | sh(k + 1) << 16, 0);
         push(out, 10, lex, 0);
-        push(out, 11, lex, sh(k - 1) | sh(k + 1) << 8);
-        push(out, 12, lx(k - 1), lex);
-        push(out, 13, lx(k + 1), lex);
         push(out, 14, inq, lex);
         push(out, 15, inq, wi);
-        push(out, 16, en(k - 1), wi);
-        push(out, 17, en(k + 1), wi);
-        push(out, 18, f.pronoun.get(i.wrapping_sub(1)).copied().unwrap_or(false) as u64, lex);
         // a negator or auxiliary just before ("did not say", "declined to say")
         if i > s && f.negator[i - 1] {
             neg_run = true;
@@ -112,17 +105,6 @@ pub fn features(
             neg_run = false;
         }
         push(out, 19, neg_run as u64, lex);
-        let pos = if i == s {
-            0
-        } else if i + 1 == e || (i + 2 == e && f.shape[e - 1] == shape::TERMINAL) {
-            1
-        } else {
-            2 + ((i - s).min(12) / 4) as u64
-        };
-        push(out, 20, pos, lex);
-        push(out, 21, wi, sh(k + 1));
-        push(out, 22, wi, sh(k - 1));
-        push(out, 23, w(k - 1), w(k + 1));
         let qpos = match (first_quote, last_quote) {
             (Some(a), Some(b)) => {
                 if i < a {
@@ -138,9 +120,6 @@ pub fn features(
         push(out, 24, qpos | inq << 4, lex);
         push(out, 25, qpos | inq << 4, wi);
         push(out, 26, (en(k - 1) != 0 && en(k - 1) != 255) as u64, lex);
-        push(out, 27, f.suffix[i], lx(k - 1));
-        push(out, 28, wi, w(k + 1) ^ w(k + 2).rotate_left(17));
-        push(out, 29, w(k - 2) ^ w(k - 1).rotate_left(17), wi);
         if doc.tokens[i].kind == TokenKind::Word
             && doc.token_text(i).starts_with(char::is_uppercase)
             && i > s
@@ -156,7 +135,7 @@ pub fn features(
 pub fn tag(doc: &Document, f: &TokenFacts, model: &SeqModel) -> Vec<Cue> {
     let mut out = Vec::new();
     let mut feats = SeqFeatures::default();
-    let mut scratch = Vec::new();
+    let mut scratch = Scratch::default();
     for sentence in &doc.segments.sentences {
         let range = sentence.tokens.clone();
         if range.is_empty() {

@@ -99,29 +99,6 @@ pub struct TokenFacts {
     pub negator: Vec<bool>,
     /// Token is a personal pronoun.
     pub pronoun: Vec<bool>,
-    /// Hash of a crude stem of the lower-cased word ("pounding" → "pound").
-    pub stem: Vec<u64>,
-}
-
-/// A crude English stem: strips -ing, -ed, -es, -s (and a doubled final consonant).
-pub fn stem(w: &str) -> &str {
-    let strip = |suffix: &str| -> Option<&str> {
-        w.strip_suffix(suffix).filter(|s| s.len() >= 3)
-    };
-    let base = strip("ing")
-        .or_else(|| strip("ied"))
-        .or_else(|| strip("ed"))
-        .or_else(|| strip("es"))
-        .or_else(|| if w.ends_with("ss") { None } else { strip("s") })
-        .unwrap_or(w);
-    let b = base.as_bytes();
-    if base.len() < w.len() && b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] {
-        let last = b[b.len() - 1];
-        if !matches!(last, b'l' | b's' | b'e') {
-            return &base[..base.len() - 1];
-        }
-    }
-    base.strip_suffix('e').filter(|s| s.len() >= 3).unwrap_or(base)
 }
 
 /// Lexicon code of a lower-cased word (0 = none).
@@ -147,6 +124,23 @@ pub fn lex_code(word: &str) -> u8 {
     }
 }
 
+/// Lexicon code of a word by the hash of its lower-cased text ([`hash_str`]): one binary
+/// search over integers instead of string comparisons.
+pub fn lex_code_of_hash(h: u64) -> u8 {
+    static TABLE: std::sync::OnceLock<Vec<(u64, u8)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut v: Vec<(u64, u8)> = lexicon::entries()
+            .map(|(w, _, _)| (hash_str(w), lex_code(w)))
+            .collect();
+        v.sort_unstable();
+        v.dedup_by_key(|e| e.0);
+        v
+    });
+    table
+        .binary_search_by_key(&h, |e| e.0)
+        .map_or(0, |k| table[k].1)
+}
+
 impl TokenFacts {
     /// Computes the facts of `doc`'s tokens.
     pub fn new(doc: &Document, entities: &Entities) -> TokenFacts {
@@ -157,11 +151,9 @@ impl TokenFacts {
         let mut lex = Vec::with_capacity(n);
         let mut negator = Vec::with_capacity(n);
         let mut pronoun = Vec::with_capacity(n);
-        let mut stems = Vec::with_capacity(n);
         for (i, t) in doc.tokens.iter().enumerate() {
             let low = doc.lower(i);
             word.push(hash_str(low));
-            stems.push(hash_str(stem(low)));
             let cut = low
                 .char_indices()
                 .rev()
@@ -205,7 +197,11 @@ impl TokenFacts {
                 _ => shape::OTHER,
             });
             let is_word = t.kind == TokenKind::Word || t.kind == TokenKind::Clitic;
-            lex.push(if is_word { lex_code(low) } else { 0 });
+            lex.push(if is_word {
+                lex_code_of_hash(word[i])
+            } else {
+                0
+            });
             negator.push(is_word && lexicon::is_negator(low));
             pronoun.push(is_word && lexicon::is_pronoun(low));
         }
@@ -262,7 +258,6 @@ impl TokenFacts {
             paragraph,
             negator,
             pronoun,
-            stem: stems,
         }
     }
 
@@ -322,17 +317,6 @@ mod tests {
     }
 
     #[test]
-    fn stems() {
-        assert_eq!(stem("pounding"), "pound");
-        assert_eq!(stem("said"), "said");
-        assert_eq!(stem("criticized"), "criticiz");
-        assert_eq!(stem("criticize"), "criticiz");
-        assert_eq!(stem("slammed"), "slam");
-        assert_eq!(stem("slams"), "slam");
-        assert_eq!(stem("discuss"), "discuss");
-    }
-
-    #[test]
     fn facts_of_a_quotation() {
         let text = "“We will win,” Smith said.";
         let doc = Document::new(text);
@@ -344,5 +328,6 @@ mod tests {
             .unwrap();
         assert_eq!(f.quote[said], 0);
         assert_ne!(f.lex[said], 0);
+        assert_eq!(f.lex[said], lex_code("said"));
     }
 }

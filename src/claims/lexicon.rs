@@ -337,6 +337,11 @@ fn tables() -> &'static Tables {
     })
 }
 
+/// Every (form, class, inflection) of the lexicon, sorted by form.
+pub fn entries() -> impl Iterator<Item = (&'static str, LexClass, Form)> {
+    tables().forms.iter().copied()
+}
+
 /// The lexicon entry of a lower-cased word, if any.
 pub fn lookup(word: &str) -> Option<(LexClass, Form)> {
     let t = tables();

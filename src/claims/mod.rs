@@ -63,7 +63,7 @@ impl Default for ClaimOptions {
     fn default() -> Self {
         ClaimOptions {
             assertions: true,
-            min_checkworthiness: 0.2,
+            min_checkworthiness: 0.1,
         }
     }
 }
@@ -74,10 +74,15 @@ pub fn extract(doc: &Document, entities: &Entities, options: &ClaimOptions) -> V
     let mut claims = attribution::find(doc, entities, &facts);
     let mut scorer = checkworthy::Scorer::new(doc, &facts, entities, models::checkworthy().ok());
     for c in &mut claims {
-        let (Some(first), Some(last)) = (c.content.first(), c.content.last()) else {
+        // the sentence(s) the claim is made in: the unit the classifier learned from
+        let first = doc.token_at_or_after(c.span.start);
+        let last = doc.token_at_or_after(c.span.end).max(first + 1) - 1;
+        let (Some(&a), Some(&b)) = (doc.token_sentence.get(first), doc.token_sentence.get(last))
+        else {
             continue;
         };
-        let range = doc.token_at_or_after(first.start)..doc.token_at_or_after(last.end);
+        let sentences = &doc.segments.sentences;
+        let range = sentences[a as usize].tokens.start..sentences[b as usize].tokens.end;
         c.checkworthiness = Some(scorer.score(range));
     }
     if options.assertions {

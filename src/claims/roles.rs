@@ -7,11 +7,11 @@ use std::ops::Range;
 
 use super::cues::Cue;
 use super::features::{mix, shape, TokenFacts};
-use super::sequence::{SeqFeatures, SeqModel};
+use super::sequence::{Scratch, SeqFeatures, SeqModel};
 use crate::text::Document;
 
 /// Version of the role features; a model trained on other features is refused.
-pub const FEATURE_SET: u32 = 3;
+pub const FEATURE_SET: u32 = 4;
 /// Span types of the role tagger: source, content.
 pub const TYPES: &[&str] = &["SRC", "CON"];
 /// Index of the source type in [`TYPES`].
@@ -45,13 +45,12 @@ pub fn window(doc: &Document, f: &TokenFacts, cue: &Range<usize>) -> Range<usize
     start..end.max(cue.end)
 }
 
-/// Per-window counts of punctuation, quotation marks, sentence ends and other cues, as
+/// Per-window counts of punctuation, sentence ends and other cues, as
 /// prefix sums, so "how many commas between this token and the cue" is O(1).
 struct Between {
     start: usize,
     commas: Vec<u16>,
     terminals: Vec<u16>,
-    quotes: Vec<u16>,
     cues: Vec<u16>,
 }
 
@@ -62,24 +61,20 @@ impl Between {
             start: window.start,
             commas: Vec::with_capacity(len),
             terminals: Vec::with_capacity(len),
-            quotes: Vec::with_capacity(len),
             cues: Vec::with_capacity(len),
         };
-        let (mut c, mut t, mut q, mut o) = (0u16, 0u16, 0u16, 0u16);
+        let (mut c, mut t, mut o) = (0u16, 0u16, 0u16);
         for k in window.clone() {
             b.commas.push(c);
             b.terminals.push(t);
-            b.quotes.push(q);
             b.cues.push(o);
             let s = f.shape[k];
             c += matches!(s, shape::COMMA | shape::SEMI | shape::DASH | shape::COLON) as u16;
             t += (s == shape::TERMINAL) as u16;
-            q += f.is_quote_mark(k) as u16;
             o += other_cue(k) as u16;
         }
         b.commas.push(c);
         b.terminals.push(t);
-        b.quotes.push(q);
         b.cues.push(o);
         b
     }
@@ -201,11 +196,6 @@ pub fn features(
         } else {
             Between::span(&between.terminals, between.start, a, b)
         };
-        let quotes = if dir == 1 {
-            0
-        } else {
-            Between::span(&between.quotes, between.start, a, b)
-        };
         let cues = if dir == 1 {
             0
         } else {
@@ -229,17 +219,8 @@ pub fn features(
         push(out, 3, dir | cb << 2, sh(i) | sh(prev) << 8 | sh(i + 1) << 16);
         push(out, 4, dir, w(prev));
         push(out, 5, dir, w(i + 1));
-        push(
-            out,
-            6,
-            dir | cb << 2,
-            f.ent[i] as u64 | (f.ent_start[i] as u64) << 8,
-        );
-        push(out, 7, dir | cb << 2, f.pronoun[i] as u64);
         push(out, 8, dir | inq << 2 | sameq << 3, cb);
         push(out, 9, dir | same_sent << 2, inq | terms.min(3) << 1);
-        push(out, 10, dir, commas.min(4) | cb << 4);
-        push(out, 11, dir | inq << 2, terms.min(3) | quotes.min(4) << 2);
         push(out, 12, dir, cues.min(2) | cb << 2);
         push(out, 13, dir | (other_cue(i) as u64) << 2, cb);
         push(out, 14, dir | cb << 2, head_word);
@@ -250,15 +231,6 @@ pub fn features(
         push(out, 19, dir, head_lex | sh(i) << 8);
         push(out, 20, dir | first_of_sentence << 2, cb);
         push(out, 21, dir | same_par << 2, cb);
-        push(out, 22, dir, f.suffix[i]);
-        push(out, 23, dir | cb << 2, f.lex[i] as u64);
-        push(out, 24, dir | ((d == 1) as u64) << 2, sh(i));
-        push(
-            out,
-            25,
-            dir | inq << 2,
-            cue_ctx | terms.min(3) << 16 | commas.min(3) << 20,
-        );
         push(out, 26, dir, f.word[i] ^ head_word.rotate_left(23));
         push(out, 27, dir | sameq << 2, cue_ctx | cb << 16);
         push(out, 28, dir | cb << 2, commas.min(3) | terms.min(2) << 2 | cues.min(1) << 4);
@@ -274,7 +246,7 @@ pub fn tag(
     other_cue: &dyn Fn(usize) -> bool,
     model: &SeqModel,
     feats: &mut SeqFeatures,
-    scratch: &mut Vec<f32>,
+    scratch: &mut Scratch,
 ) -> Vec<(Range<usize>, usize)> {
     let win = window(doc, f, &cue.tokens);
     if win.is_empty() {

@@ -2,7 +2,96 @@
 //! tag transitions, decoded with the shared constrained Viterbi, and the structured
 //! averaged-perceptron trainer that fits both (training builds only).
 
-use crate::tagger::viterbi::{self, Transitions};
+use crate::tagger::viterbi::Transitions;
+
+/// Allowed predecessor tags of each tag, with their transition scores, for a fast Viterbi
+/// that skips forbidden transitions.
+#[derive(Debug, Clone, PartialEq)]
+struct Lattice {
+    tags: usize,
+    /// (previous tag, score) pairs allowed before each tag.
+    prev: Vec<Vec<(usize, f32)>>,
+    /// Score of starting with each tag (−inf when forbidden).
+    start: Vec<f32>,
+    /// May the sequence end on each tag?
+    end: Vec<bool>,
+}
+
+impl Lattice {
+    fn new(bilou: &Bilou, trans: &Transitions) -> Lattice {
+        let tags = bilou.tags();
+        let prev = (0..tags)
+            .map(|t| {
+                (0..tags)
+                    .map(|p| (p, trans.score(Some(p), t)))
+                    .filter(|(_, s)| s.is_finite())
+                    .collect()
+            })
+            .collect();
+        Lattice {
+            tags,
+            prev,
+            start: (0..tags).map(|t| trans.score(None, t)).collect(),
+            end: (0..tags).map(|t| bilou.allowed_last(t)).collect(),
+        }
+    }
+
+    /// Best tags for `emissions` (`len * tags`); `back` is scratch space.
+    fn decode(&self, emissions: &[f32], best: &mut Vec<f32>, back: &mut Vec<u8>) -> Vec<usize> {
+        let n = self.tags;
+        if n == 0 || emissions.is_empty() {
+            return Vec::new();
+        }
+        let len = emissions.len() / n;
+        best.clear();
+        best.resize(len * n, f32::NEG_INFINITY);
+        back.clear();
+        back.resize(len * n, 0);
+        for t in 0..n {
+            best[t] = emissions[t] + self.start[t];
+        }
+        for i in 1..len {
+            let (done, rest) = best.split_at_mut(i * n);
+            let last = &done[(i - 1) * n..];
+            for t in 0..n {
+                let mut b = f32::NEG_INFINITY;
+                let mut arg = 0;
+                for &(p, s) in &self.prev[t] {
+                    let v = last[p] + s;
+                    if v > b {
+                        b = v;
+                        arg = p;
+                    }
+                }
+                rest[t] = b + emissions[i * n + t];
+                back[i * n + t] = arg as u8;
+            }
+        }
+        let mut last = 0;
+        let mut b = f32::NEG_INFINITY;
+        for t in 0..n {
+            let v = best[(len - 1) * n + t];
+            if self.end[t] && v > b {
+                b = v;
+                last = t;
+            }
+        }
+        let mut tags = vec![0; len];
+        tags[len - 1] = last;
+        for i in (1..len).rev() {
+            tags[i - 1] = back[i * n + tags[i]] as usize;
+        }
+        tags
+    }
+}
+
+/// Scratch buffers of decoding, reused across sequences.
+#[derive(Debug, Clone, Default)]
+pub struct Scratch {
+    emissions: Vec<f32>,
+    best: Vec<f32>,
+    back: Vec<u8>,
+}
 use crate::tagger::{Bilou, LinearModel, ModelError, ModelFile};
 
 /// Features of a token sequence, flattened: token `k` has `feats[ends[k-1]..ends[k]]`.
@@ -54,6 +143,8 @@ pub struct SeqModel {
     pub transitions: Transitions,
     /// Hash bits of its feature buckets.
     pub bits: u32,
+    /// The transitions as a sparse lattice.
+    lattice: Lattice,
     /// Subtracted from the outside tag's score of every token: above zero, the model
     /// finds more spans (recall for precision). Stored as meta "outside_bias".
     pub outside_bias: f32,
@@ -82,6 +173,7 @@ impl SeqModel {
             .and_then(|(_, v)| v.parse::<f32>().ok())
             .unwrap_or(0.0);
         Ok(SeqModel {
+            lattice: Lattice::new(&bilou, &transitions),
             outside_bias,
             bits: emission.buckets.trailing_zeros(),
             bilou,
@@ -97,15 +189,39 @@ impl SeqModel {
         out.resize(feats.len() * tags, 0.0);
         for k in 0..feats.len() {
             let row = &mut out[k * tags..(k + 1) * tags];
-            self.emission.score_into(feats.token(k), row);
+            match tags {
+                5 => score_fixed::<5>(&self.emission, feats.token(k), row),
+                9 => score_fixed::<9>(&self.emission, feats.token(k), row),
+                _ => self.emission.score_into(feats.token(k), row),
+            }
             row[0] -= self.outside_bias;
         }
     }
 
     /// Best tag sequence.
-    pub fn decode(&self, feats: &SeqFeatures, scratch: &mut Vec<f32>) -> Vec<usize> {
-        self.emissions(feats, scratch);
-        viterbi::decode(scratch, &self.transitions)
+    pub fn decode(&self, feats: &SeqFeatures, scratch: &mut Scratch) -> Vec<usize> {
+        self.emissions(feats, &mut scratch.emissions);
+        self.lattice
+            .decode(&scratch.emissions, &mut scratch.best, &mut scratch.back)
+    }
+}
+
+/// Scores of `features` under a model with exactly `N` labels, summed in registers (the
+/// generic loop keeps its accumulators in memory, a chain of dependent adds per feature).
+#[inline]
+fn score_fixed<const N: usize>(model: &LinearModel, features: &[u32], out: &mut [f32]) {
+    let mut acc = [0i32; N];
+    let weights = &model.weights;
+    for &f in features {
+        let base = f as usize * N;
+        if let Some(row) = weights.get(base..base + N) {
+            for l in 0..N {
+                acc[l] += row[l] as i32;
+            }
+        }
+    }
+    for (o, a) in out.iter_mut().zip(acc) {
+        *o += a as f32 * model.scale;
     }
 }
 
@@ -160,7 +276,7 @@ impl SeqTrainer {
         }
         let mut trans = Transitions::from_bilou(&self.bilou);
         trans.add_scores(&learned);
-        viterbi::decode(&em, &trans)
+        crate::tagger::viterbi::decode(&em, &trans)
     }
 
     /// One training step on a sequence with its gold tags; returns whether it erred.
@@ -197,6 +313,32 @@ impl SeqTrainer {
     }
 }
 
+#[cfg(test)]
+mod lattice_tests {
+    use super::*;
+
+    #[test]
+    fn lattice_agrees_with_the_shared_viterbi() {
+        let b = Bilou::new(["A", "B"]);
+        let mut trans = Transitions::from_bilou(&b);
+        let n = b.tags();
+        let learned: Vec<f32> = (0..(n + 1) * n).map(|k| ((k * 7919) % 13) as f32 / 5.0 - 1.0).collect();
+        trans.add_scores(&learned);
+        let lattice = Lattice::new(&b, &trans);
+        for seed in 0..20u32 {
+            let len = 1 + (seed as usize % 7);
+            let em: Vec<f32> = (0..len * n)
+                .map(|k| ((k as u32 * 2654435761u32).wrapping_add(seed * 97) % 1000) as f32 / 100.0)
+                .collect();
+            let (mut best, mut back) = (Vec::new(), Vec::new());
+            assert_eq!(
+                lattice.decode(&em, &mut best, &mut back),
+                crate::tagger::viterbi::decode(&em, &trans)
+            );
+        }
+    }
+}
+
 #[cfg(all(test, feature = "train"))]
 mod tests {
     use super::*;
@@ -225,7 +367,7 @@ mod tests {
             tables,
         };
         let m = SeqModel::from_file(&file, &["X"]).unwrap();
-        let mut scratch = Vec::new();
+        let mut scratch = Scratch::default();
         assert_eq!(b.decode(&m.decode(&f, &mut scratch)), vec![(2..3, 0)]);
     }
 }

@@ -12,15 +12,15 @@ use super::TrainError;
 use crate::claims::cues::{self, Cue};
 use crate::claims::features::TokenFacts;
 use crate::claims::roles;
-use crate::claims::sequence::{SeqFeatures, SeqModel, SeqTrainer};
+use crate::claims::sequence::{Scratch, SeqFeatures, SeqModel, SeqTrainer};
 use crate::entities::{self, Entities};
 use crate::tagger::{Bilou, ModelFile};
 use crate::text::Document;
 
 /// Hash bits of the cue tagger's features.
-pub const CUE_BITS: u32 = 18;
+pub const CUE_BITS: u32 = 15;
 /// Hash bits of the role tagger's features.
-pub const ROLE_BITS: u32 = 19;
+pub const ROLE_BITS: u32 = 16;
 
 /// A gold attribution in token ranges.
 #[derive(Debug, Clone)]
@@ -291,7 +291,7 @@ pub fn train_cue(epochs: usize) -> Result<(), TrainError> {
     let report = |t: &SeqModel, dev: &[Example]| {
         let (mut ok, mut np, mut ng) = (0, 0, 0);
         let (mut ook, mut onp, mut ong) = (0, 0, 0);
-        let mut scratch = Vec::new();
+        let mut scratch = Scratch::default();
         for ex in dev {
             let pred = t.decode(&ex.feats, &mut scratch);
             let c = span_counts(&t.bilou, &pred, &ex.gold);
@@ -398,7 +398,7 @@ pub fn train_attr(epochs: usize) -> Result<(), TrainError> {
     let report = |t: &SeqModel, dev: &[Example]| {
         // token-level overlap F1 per role, given the gold cue
         let mut c = [[0usize; 3]; 2];
-        let mut scratch = Vec::new();
+        let mut scratch = Scratch::default();
         for ex in dev {
             let pred = t.decode(&ex.feats, &mut scratch);
             for (&p, &g) in pred.iter().zip(&ex.gold) {
@@ -428,5 +428,65 @@ pub fn train_attr(epochs: usize) -> Result<(), TrainError> {
         meta("attr", epochs, ROLE_BITS),
     )?;
     eprintln!("attr: done in {:.1}s", t0.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Temporary: coverage of gold roles by window policies.
+pub fn window_stats() -> Result<(), TrainError> {
+    let docs = prepare("train")?;
+    let mut tot = [0usize; 6];
+    let mut wsum = [0usize; 3];
+    let mut n = 0;
+    for p in &docs {
+        let doc = Document::new(&p.text);
+        let ents = entities::extract(&doc);
+        let facts = TokenFacts::new(&doc, &ents);
+        for a in &p.attrs {
+            let (Some(first), Some(last)) = (a.cue.first(), a.cue.last()) else { continue };
+            let cue = first.start..last.end;
+            let w0 = roles::window(&doc, &facts, &cue);
+            let s = doc.token_sentence[cue.start] as usize;
+            let sents = &doc.segments.sentences;
+            let par = facts.paragraph[cue.start];
+            let mut lo = s;
+            while lo > 0 && s - lo < 1 && facts.paragraph[sents[lo - 1].tokens.start] == par { lo -= 1; }
+            let mut hi = s;
+            while hi + 1 < sents.len() && hi - s < 2 && facts.paragraph[sents[hi + 1].tokens.start] == par { hi += 1; }
+            let w1 = sents[lo].tokens.start.max(cue.start.saturating_sub(50))..sents[hi].tokens.end.min(cue.end + 80);
+            let w2 = {
+                let mut st = sents[s].tokens.start;
+                let mut en = sents[s].tokens.end;
+                let q = facts.quote[st];
+                if q != 0 {
+                    let qq = &doc.segments.quotations[q as usize - 1];
+                    st = qq.open.max(cue.start.saturating_sub(80));
+                }
+                if en > 0 && facts.quote[en - 1] != 0 {
+                    let qq = &doc.segments.quotations[facts.quote[en - 1] as usize - 1];
+                    en = qq.close.map_or(qq.inner_tokens.end, |c| c + 1).min(cue.end + 110);
+                }
+                let tail = (cue.end..en).filter(|&k| facts.is_word(k)).count();
+                if tail <= 1 {
+                    en = w0.end;
+                }
+                st.max(w0.start).min(cue.start)..en.min(w0.end).max(cue.end)
+            };
+            n += 1;
+            for (k, w) in [&w0, &w1, &w2].iter().enumerate() {
+                wsum[k] += w.len();
+                let mut inside = 0;
+                let mut all = 0;
+                for r in a.source.iter().chain(a.content.iter()) {
+                    all += r.len();
+                    inside += r.clone().filter(|t| w.contains(t)).count();
+                }
+                tot[2 * k] += inside;
+                tot[2 * k + 1] += all;
+            }
+        }
+    }
+    for k in 0..3 {
+        eprintln!("policy {k}: coverage {:.4}, mean window {:.1}", tot[2 * k] as f64 / tot[2 * k + 1] as f64, wsum[k] as f64 / n as f64);
+    }
     Ok(())
 }
