@@ -65,19 +65,30 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                 let spans = roles::tag(doc, facts, cue, &other, model, &mut feats, &mut scratch);
                 found.push(draft_from_spans(cue, &spans));
             }
-            // A cue left without content because a later cue of its sentence interrupts it
-            // ("She said she recalls …") is tagged again as if that cue were none; if its
-            // content then holds the later cue, the outer report wins.
+            // A cue whose content a later cue of its sentence cuts short or leaves empty
+            // ("She said she recalls …", "says Clinton is lying about …") is tagged again as
+            // if that cue were none; if its content then holds the later cue, the outer
+            // report wins.
             let mut dropped = vec![false; cues.len()];
             for (k, cue) in cues.iter().enumerate() {
-                if found[k].is_some() {
+                if dropped[k] {
                     continue;
                 }
                 let sentence = doc.token_sentence[cue.head];
                 let later: Vec<usize> = (k + 1..cues.len())
                     .take_while(|&j| doc.token_sentence[cues[j].head] == sentence)
                     .collect();
-                if later.is_empty() {
+                let cut_short = match &found[k] {
+                    None => true,
+                    Some(d) => d.content.last().is_some_and(|c| {
+                        c.end > cue.tokens.end
+                            && later.iter().any(|&j| {
+                                let s = cues[j].tokens.start;
+                                s >= c.end && s <= c.end + 1
+                            })
+                    }),
+                };
+                if later.is_empty() || !cut_short {
                     continue;
                 }
                 let other = |t: usize| {
@@ -87,14 +98,21 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                 };
                 let spans = roles::tag(doc, facts, cue, &other, model, &mut feats, &mut scratch);
                 if let Some(d) = draft_from_spans(cue, &spans) {
-                    for &j in &later {
+                    let holds = |j: usize| {
                         let inner = &cues[j].tokens;
-                        if d
-                            .content
+                        d.content
                             .iter()
                             .any(|c| c.start <= inner.start && inner.end <= c.end)
-                        {
-                            dropped[j] = true;
+                    };
+                    if found[k].is_some() && !later.iter().any(|&j| holds(j)) {
+                        continue; // no better: keep the first reading
+                    }
+                    // a cut-short reading keeps the later cue: "said A and warned B" are two
+                    if found[k].is_none() {
+                        for &j in &later {
+                            if holds(j) {
+                                dropped[j] = true;
+                            }
                         }
                     }
                     found[k] = Some(d);

@@ -11,7 +11,7 @@ use super::sequence::{Scratch, SeqFeatures, SeqModel};
 use crate::text::Document;
 
 /// Version of the role features; a model trained on other features is refused.
-pub const FEATURE_SET: u32 = 4;
+pub const FEATURE_SET: u32 = 5;
 /// Span types of the role tagger: source, content.
 pub const TYPES: &[&str] = &["SRC", "CON"];
 /// Index of the source type in [`TYPES`].
@@ -24,25 +24,57 @@ const BEFORE: usize = 80;
 /// Tokens after the cue the window may reach.
 const AFTER: usize = 110;
 
-/// The tokens the role tagger labels for `cue`: its paragraph, clipped; a cue at the end
-/// of its paragraph ("The Times reports:") also takes the next paragraph.
+/// The tokens the role tagger labels for `cue`: its sentence, reaching back to the opening
+/// of a quotation the sentence starts in (and to the previous sentence when the cue opens
+/// its sentence: "He said so."), and on to the close of a quotation it ends in (and to the
+/// end of the paragraph when nothing follows the cue: "… reports:"), within its paragraph
+/// and clipped. A cue that ends its paragraph also takes the next paragraph.
 pub fn window(doc: &Document, f: &TokenFacts, cue: &Range<usize>) -> Range<usize> {
     let n = doc.tokens.len();
-    if cue.start >= n {
+    if cue.start >= n || cue.is_empty() {
         return cue.clone();
     }
     let p = f.paragraph[cue.start] as usize;
     let para = &doc.segments.paragraphs[p];
-    let mut end = para.tokens.end;
-    let tail = (cue.end..end).filter(|&k| f.is_word(k)).count();
-    if tail == 0 {
+    let mut para_end = para.tokens.end;
+    if !(cue.end..para_end).any(|k| f.is_word(k)) {
         if let Some(next) = doc.segments.paragraphs.get(p + 1) {
-            end = next.tokens.end;
+            para_end = next.tokens.end;
         }
     }
-    let start = para.tokens.start.max(cue.start.saturating_sub(BEFORE));
-    let end = end.min(cue.end + AFTER).min(n);
-    start..end.max(cue.end)
+    let quotes = &doc.segments.quotations;
+    let si = doc.token_sentence[cue.start] as usize;
+    let sentence = &doc.segments.sentences[si];
+    let (mut start, mut end) = (sentence.tokens.start, sentence.tokens.end);
+    if let Some(q) = f.quote.get(start).and_then(|&q| quotes.get((q as usize).wrapping_sub(1))) {
+        start = start.min(q.open);
+    }
+    if let Some(q) = f
+        .quote
+        .get(end.wrapping_sub(1))
+        .and_then(|&q| quotes.get((q as usize).wrapping_sub(1)))
+    {
+        end = end.max(q.close.map_or(q.inner_tokens.end, |c| c + 1));
+    }
+    if (start..cue.start).filter(|&k| f.is_word(k)).count() <= 1 && si > 0 {
+        start = start.min(doc.segments.sentences[si - 1].tokens.start);
+    }
+    if (cue.end..end).filter(|&k| f.is_word(k)).count() <= 1 {
+        end = para_end;
+    }
+    // quotations that follow in the paragraph continue the quoted speaker
+    while end < para_end && f.shape[end] == shape::QUOTE_OPEN {
+        let q = quotes.iter().find(|q| q.open == end);
+        match q {
+            Some(q) => end = q.close.map_or(q.inner_tokens.end, |c| c + 1).max(end + 1),
+            None => break,
+        }
+    }
+    let start = start
+        .max(para.tokens.start)
+        .max(cue.start.saturating_sub(BEFORE));
+    let end = end.min(para_end).min(cue.end + AFTER).min(n);
+    start.min(cue.start)..end.max(cue.end)
 }
 
 /// Per-window counts of punctuation, sentence ends and other cues, as
