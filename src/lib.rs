@@ -12,8 +12,12 @@
 
 pub mod claims;
 pub mod entities;
+pub mod export;
 pub mod schema;
+pub mod share;
 pub mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 use std::ops::Range;
 
