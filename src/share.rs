@@ -162,7 +162,9 @@ pub fn decode(fragment: &str) -> Result<ViewState, ShareError> {
             "kinds" => state.hidden_kinds = tokens(value)?,
             "spk" => state.speaker = Some(parse_speaker(value)?),
             "conf" => {
-                let n: u8 = value.parse().map_err(|_| ShareError::Corrupt("confidence"))?;
+                let n: u8 = value
+                    .parse()
+                    .map_err(|_| ShareError::Corrupt("confidence"))?;
                 state.min_confidence = n.min(100);
             }
             "q" => state.query = unb64(value)?,
@@ -315,10 +317,7 @@ mod tests {
             decode(&format!("v=1&{cut}")),
             Err(ShareError::Corrupt(_))
         ));
-        assert!(matches!(
-            decode("v=1&t=!!!"),
-            Err(ShareError::Corrupt(_))
-        ));
+        assert!(matches!(decode("v=1&t=!!!"), Err(ShareError::Corrupt(_))));
         assert!(matches!(
             decode("v=1&conf=abc"),
             Err(ShareError::Corrupt(_))

@@ -2,7 +2,7 @@
 //! Chromium via wasm-bindgen-test-runner).
 #![cfg(target_arch = "wasm32")]
 
-use claimlens::web::render::{prepare, render_chunk, Cursor, PlainLook};
+use claimlens::web::render::{prepare, render_chunk, Cursor, PlainLook, Rendered};
 use claimlens::web::segments::{build_segments, lines, Interval, Layer, Role};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -89,18 +89,18 @@ fn render(text: &str) -> web_sys::Element {
     let article = doc.create_element("article").unwrap();
     let analysis = claimlens::analyze(text);
     let prep = prepare(text, &analysis, usize::MAX);
-    let mut els = Vec::new();
+    let mut out = Rendered::default();
     let mut cursor = Cursor::default();
     let done = render_chunk(
         &doc,
-        &article,
+        article.as_ref(),
         text,
         &analysis,
         &prep,
         &PlainLook(&analysis),
         &mut cursor,
-        &mut els,
-        usize::MAX,
+        &mut out,
+        f64::INFINITY,
     )
     .unwrap();
     assert!(done);
@@ -112,7 +112,13 @@ fn render(text: &str) -> web_sys::Element {
 fn markup_in_the_text_stays_text() {
     let text = "<script>window.__pwned = 1</script> Kerry said <img src=x onerror=\"window.__pwned=2\">.\n“<b>Bold</b> claim,” John Kerry said.";
     let article = render(text);
-    assert_eq!(article.query_selector_all("script, img, b").unwrap().length(), 0);
+    assert_eq!(
+        article
+            .query_selector_all("script, img, b")
+            .unwrap()
+            .length(),
+        0
+    );
     // every child of a paragraph is a text node or one of our runs
     let runs = article.query_selector_all("p > *").unwrap();
     for i in 0..runs.length() {

@@ -134,7 +134,8 @@ mod tests {
 
     #[test]
     fn tables_from_an_analysis() {
-        let a = crate::analyze("“That’s not even being raised,” Kerry said, adding, \"Yes, really.\"");
+        let a =
+            crate::analyze("“That’s not even being raised,” Kerry said, adding, \"Yes, really.\"");
         let entities = entities_csv(&a);
         assert!(entities.starts_with("id,label,type,"));
         assert_eq!(entities.lines().count(), a.entities.len() + 1);

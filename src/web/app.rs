@@ -15,7 +15,7 @@ use web_sys::{
 };
 
 use super::dom::{self, add_text, by_id, el, el_text, thousands, Res};
-use super::render::{self, Cursor, Look, Prepared};
+use super::render::{self, Cursor, Look, Prepared, Rendered};
 use super::segments::{Role, Segment};
 use crate::export::csv::kind_name;
 use crate::share::{self, Pinned, SpeakerRef, ViewState};
@@ -26,8 +26,13 @@ pub const DEFAULT_ARTICLE: &str = include_str!("../../texts/default-article.txt"
 
 /// Texts longer than this (bytes) are not analysed: the page says so and keeps the text.
 pub const MAX_TEXT_BYTES: usize = 12 * 1024 * 1024;
-/// Bytes rendered per animation tick; keeps the page responsive on huge texts.
-const CHUNK_BYTES: usize = 96 * 1024;
+/// Milliseconds of rendering before handing the main thread back to the browser; keeps
+/// the page responsive while a huge text renders.
+const CHUNK_MS: f64 = 40.0;
+/// Paragraphs after the first screen are built in a detached fragment and attached in
+/// batches of about this many bytes: the browser restyles and lays out a batch once
+/// instead of re-checking the growing article every frame.
+const ATTACH_BYTES: usize = 512 * 1024;
 /// Sidebar lists stop after this many items (a note says how many more match).
 const MAX_CLAIM_CARDS: usize = 300;
 const MAX_ENTITY_ITEMS: usize = 60;
@@ -151,7 +156,7 @@ pub struct App {
     is_default: bool,
     analysis: Analysis,
     prep: Prepared,
-    seg_els: Vec<Option<Element>>,
+    runs: Rendered,
     filters: Filters,
     hover: Option<Focus>,
     pinned: Option<Focus>,
@@ -165,6 +170,9 @@ pub struct App {
     editing: bool,
     render_gen: u32,
     render_started: f64,
+    render_work: f64,
+    fragment: Option<web_sys::DocumentFragment>,
+    pending_bytes: usize,
     worker: Option<Worker>,
     next_id: u32,
     pending: Option<Pending>,
@@ -221,7 +229,7 @@ pub fn boot() -> Res<()> {
         is_default: true,
         analysis: crate::analyze(""),
         prep: Prepared::default(),
-        seg_els: Vec::new(),
+        runs: Rendered::default(),
         filters: Filters::default(),
         hover: None,
         pinned: None,
@@ -235,6 +243,9 @@ pub fn boot() -> Res<()> {
         editing: false,
         render_gen: 0,
         render_started: 0.0,
+        render_work: 0.0,
+        fragment: None,
+        pending_bytes: 0,
         worker: None,
         next_id: 0,
         pending: None,
@@ -327,6 +338,11 @@ impl App {
         }
         if text == DEFAULT_ARTICLE && !from_editor {
             return self.load_default();
+        }
+        if self.pending.take().is_some() {
+            // the worker is busy with text the reader has since replaced: start afresh
+            // rather than queue behind a long analysis
+            self.restart_worker();
         }
         let worker = match &self.worker {
             Some(w) => w.clone(),
@@ -442,8 +458,11 @@ impl App {
     fn start_render(&mut self) -> Res<()> {
         self.render_gen = self.render_gen.wrapping_add(1);
         self.render_started = dom::now();
+        self.render_work = 0.0;
+        self.fragment = None;
+        self.pending_bytes = 0;
         self.prep = render::prepare(&self.text, &self.analysis, render::HIGHLIGHT_CAP_BYTES);
-        self.seg_els = vec![None; self.prep.segs.len()];
+        self.runs = Rendered::default();
         dom::clear(&self.els.article);
         self.els
             .article
@@ -456,22 +475,54 @@ impl App {
         if generation != self.render_gen {
             return Ok(()); // a newer text replaced this one
         }
+        let t0 = dom::now();
+        let first = cursor.line == 0;
         let look = FilterLook {
             analysis: &self.analysis,
             filters: &self.filters,
             ok: &self.claim_ok,
         };
+        // the first chunk goes straight into the page (first highlights at once)
+        let target: web_sys::Node = if first {
+            self.els.article.clone().into()
+        } else {
+            self.fragment
+                .get_or_insert_with(|| self.doc.create_document_fragment())
+                .clone()
+                .into()
+        };
+        let line_before = cursor.line;
         let done = render::render_chunk(
             &self.doc,
-            &self.els.article,
+            &target,
             &self.text,
             &self.analysis,
             &self.prep,
             &look,
             &mut cursor,
-            &mut self.seg_els,
-            CHUNK_BYTES,
+            &mut self.runs,
+            CHUNK_MS,
         )?;
+        // time to first highlight (from navigation), for scripts/bench-web
+        if first && !self.els.status.has_attribute("data-first-highlight") {
+            self.els
+                .status
+                .set_attribute("data-first-highlight", &format!("{:.1}", dom::now()))?;
+        }
+        if let Some(frag) = &self.fragment {
+            let from = self.prep.lines.get(line_before).map_or(0, |l| l.start);
+            let to = self
+                .prep
+                .lines
+                .get(cursor.line)
+                .map_or(self.text.len(), |l| l.start);
+            self.pending_bytes += to.saturating_sub(from);
+            if done || self.pending_bytes >= ATTACH_BYTES {
+                self.els.article.append_child(frag)?;
+                self.pending_bytes = 0;
+            }
+        }
+        self.render_work += dom::now() - t0;
         if done {
             self.render_done()
         } else {
@@ -512,6 +563,7 @@ impl App {
         let status = &self.els.status;
         status.set_attribute("data-analyze-ms", &format!("{:.3}", self.analyze_ms))?;
         status.set_attribute("data-render-ms", &format!("{render_ms:.3}"))?;
+        status.set_attribute("data-render-work-ms", &format!("{:.3}", self.render_work))?;
         status.set_attribute("data-bytes", &self.text.len().to_string())?;
         status.set_attribute("data-where", self.analyzed_where)?;
         self.set_status("ready", &msg);
@@ -519,15 +571,18 @@ impl App {
     }
 
     /// Re-applies claim lines and faded marks to every rendered run after a filter change.
-    fn restyle_runs(&self) -> Res<()> {
+    fn restyle_runs(&mut self) -> Res<()> {
         let look = FilterLook {
             analysis: &self.analysis,
             filters: &self.filters,
             ok: &self.claim_ok,
         };
-        for (seg, e) in self.prep.segs.iter().zip(&self.seg_els) {
-            if let Some(e) = e {
-                render::style_seg(e, seg, &look)?;
+        for (i, seg) in self.prep.segs.iter().enumerate() {
+            if let (Some(Some(e)), Some(old)) = (self.runs.els.get(i), self.runs.styles.get_mut(i))
+            {
+                let new = render::run_style(seg, &look);
+                render::apply_style(e, new, *old)?;
+                *old = new;
             }
         }
         let list = self.els.article.class_list();
@@ -1210,7 +1265,7 @@ impl App {
     /// Lights up what the pinned (else hovered) item covers and dims the rest.
     fn refresh_highlight(&mut self) -> Res<()> {
         for &i in &self.lit_segs {
-            if let Some(Some(e)) = self.seg_els.get(i as usize) {
+            if let Some(Some(e)) = self.runs.els.get(i as usize) {
                 e.class_list().remove_1("lit")?;
             }
         }
@@ -1276,7 +1331,7 @@ impl App {
             None => {}
         }
         for &i in &segs {
-            if let Some(Some(e)) = self.seg_els.get(i as usize) {
+            if let Some(Some(e)) = self.runs.els.get(i as usize) {
                 e.class_list().add_1("lit")?;
             }
         }
@@ -1304,7 +1359,7 @@ impl App {
                 .and_then(|&m| self.prep.mention_segs.get(m))
                 .and_then(|s| s.first().copied()),
         };
-        if let Some(Some(el)) = first.and_then(|i| self.seg_els.get(i as usize)) {
+        if let Some(Some(el)) = first.and_then(|i| self.runs.els.get(i as usize)) {
             let opts = web_sys::ScrollIntoViewOptions::new();
             opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
             el.scroll_into_view_with_scroll_into_view_options(&opts);

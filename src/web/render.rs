@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use web_sys::{Document, Element};
+use web_sys::{Document, Element, Node};
 
 use super::dom::{el, Res};
 use super::segments::{build_segments, lines, Interval, Layer, Role, Segment};
@@ -15,7 +15,7 @@ use crate::Analysis;
 
 /// Highlights are built for at most this many bytes of text; past it the text is shown
 /// plain (the sidebar and exports still cover everything) and the reader is told.
-pub const HIGHLIGHT_CAP_BYTES: usize = 2 * 1024 * 1024;
+pub const HIGHLIGHT_CAP_BYTES: usize = 1024 * 1024;
 
 /// The article cut into lines and highlight runs, with indexes from items to runs.
 #[derive(Debug, Clone, Default)]
@@ -153,25 +153,54 @@ impl Look for PlainLook<'_> {
     }
 }
 
-/// Applies a run's claim line and faded state to its element.
-pub fn style_seg(e: &Element, seg: &Segment, look: &dyn Look) -> Res<()> {
-    match look.claim_line(seg) {
-        Some((role, kind, low)) if role != Role::Span => {
-            e.set_attribute("data-role", role.as_str())?;
-            e.set_attribute("data-kind", kind)?;
-            e.class_list().toggle_with_force("low-c", low)?;
-        }
-        _ => {
-            e.remove_attribute("data-role")?;
-            e.remove_attribute("data-kind")?;
-            e.class_list().remove_1("low-c")?;
+/// How one run is drawn: its claim line (role, kind, below threshold) and whether its
+/// mention is below the confidence threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RunStyle {
+    /// Claim line to draw, if any.
+    pub line: Option<(Role, &'static str, bool)>,
+    /// The mention is faded.
+    pub low: bool,
+}
+
+/// The style `look` gives a run.
+pub fn run_style(seg: &Segment, look: &dyn Look) -> RunStyle {
+    RunStyle {
+        line: look.claim_line(seg).filter(|(r, _, _)| *r != Role::Span),
+        low: seg.mention.is_some_and(|m| look.mention_low(m)),
+    }
+}
+
+/// Changes a rendered run from style `old` to `new`, touching the DOM only for what
+/// differs (a filter change on a huge text restyles many runs).
+pub fn apply_style(e: &Element, new: RunStyle, old: RunStyle) -> Res<()> {
+    if new.line != old.line {
+        match new.line {
+            Some((role, kind, low)) => {
+                e.set_attribute("data-role", role.as_str())?;
+                e.set_attribute("data-kind", kind)?;
+                e.class_list().toggle_with_force("low-c", low)?;
+            }
+            None => {
+                e.remove_attribute("data-role")?;
+                e.remove_attribute("data-kind")?;
+                e.class_list().remove_1("low-c")?;
+            }
         }
     }
-    if let Some(m) = seg.mention {
-        e.class_list()
-            .toggle_with_force("low", look.mention_low(m))?;
+    if new.low != old.low {
+        e.class_list().toggle_with_force("low", new.low)?;
     }
     Ok(())
+}
+
+/// Rendered runs: elements and their current styles, by run index.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// Each run's element, once rendered.
+    pub els: Vec<Option<Element>>,
+    /// Each run's current style.
+    pub styles: Vec<RunStyle>,
 }
 
 /// Where a progressive render stands.
@@ -183,29 +212,35 @@ pub struct Cursor {
     pub seg: usize,
 }
 
-/// Renders lines from `cursor` until about `budget` bytes of text are out, appending
-/// paragraphs to `article` and storing run elements in `seg_els` (by run index).
+/// Renders lines from `cursor` until `budget_ms` milliseconds have passed (checked every
+/// few lines, so the main thread is handed back to the browser between chunks), appending
+/// paragraphs to `article` (the live article, or a detached fragment) and storing run elements and styles in `out` (by run index).
 /// Returns true when the whole text is rendered.
 #[allow(clippy::too_many_arguments)]
 pub fn render_chunk(
     doc: &Document,
-    article: &Element,
+    article: &Node,
     text: &str,
     analysis: &Analysis,
     prep: &Prepared,
     look: &dyn Look,
     cursor: &mut Cursor,
-    seg_els: &mut Vec<Option<Element>>,
-    budget: usize,
+    out: &mut Rendered,
+    budget_ms: f64,
 ) -> Res<bool> {
-    if seg_els.len() < prep.segs.len() {
-        seg_els.resize(prep.segs.len(), None);
+    let started = super::dom::now();
+    if out.els.len() < prep.segs.len() {
+        out.els.resize(prep.segs.len(), None);
+        out.styles.resize(prep.segs.len(), RunStyle::default());
     }
-    let mut done_bytes = 0;
-    while cursor.line < prep.lines.len() && done_bytes < budget {
+    let mut lines_done = 0u32;
+    while cursor.line < prep.lines.len() {
+        lines_done += 1;
+        if lines_done % 8 == 0 && super::dom::now() - started > budget_ms {
+            break;
+        }
         let line = prep.lines[cursor.line].clone();
         cursor.line += 1;
-        done_bytes += line.len() + 1;
         // runs over line breaks alone (a claim across paragraphs) have no element
         while cursor.seg < prep.segs.len() && prep.segs[cursor.seg].range.start < line.start {
             cursor.seg += 1;
@@ -222,10 +257,11 @@ pub fn render_chunk(
             if seg.range.start > pos {
                 p.append_child(&doc.create_text_node(&text[pos..seg.range.start]))?;
             }
-            let span = seg_element(doc, text, analysis, seg, i)?;
-            style_seg(&span, seg, look)?;
+            let style = run_style(seg, look);
+            let span = seg_element(doc, text, analysis, seg, i, style)?;
             p.append_child(&span)?;
-            seg_els[i] = Some(span);
+            out.els[i] = Some(span);
+            out.styles[i] = style;
             pos = seg.range.end;
         }
         if pos < line.end {
@@ -244,6 +280,7 @@ fn seg_element(
     analysis: &Analysis,
     seg: &Segment,
     index: usize,
+    style: RunStyle,
 ) -> Res<Element> {
     let span = doc.create_element("span")?;
     let mut class = String::from("s");
@@ -266,6 +303,16 @@ fn seg_element(
     if let Some(e) = seg.reference {
         class.push_str(" r");
         span.set_attribute("data-r", &e.to_string())?;
+    }
+    if style.low {
+        class.push_str(" low");
+    }
+    if let Some((role, kind, low)) = style.line {
+        span.set_attribute("data-role", role.as_str())?;
+        span.set_attribute("data-kind", kind)?;
+        if low {
+            class.push_str(" low-c");
+        }
     }
     if !seg.claims.is_empty() {
         let ids: Vec<String> = seg.claims.iter().map(|(c, _)| c.to_string()).collect();

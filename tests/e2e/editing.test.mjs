@@ -92,16 +92,34 @@ export const tests = [
       await paste(page, junk);
       assert.equal((await articleText(page)).replace(/\n/g, ''), junk.replace(/[\r\n]/g, ''));
       await paste(page, '“Kerry said, “this quote never ends.\nAnd Obama said: “neither does this');
-      const big = (await page.evaluate(() => fetch('/').then(() => null))) ?? '';
-      void big;
+      // past the highlight cap (1 MB): the whole text is analysed, highlights stop at
+      // the cap and the reader is told
       const base = OTHER_ARTICLE + '\n';
-      const huge = base.repeat(Math.ceil(5_000_000 / base.length));
-      await paste(page, huge, { timeout: 120000 });
+      const big = base.repeat(Math.ceil(1_300_000 / base.length));
+      await paste(page, big, { timeout: 180000 });
       assert.match(await page.textContent('#status-text'), /highlights shown for the first/);
       assert.ok(Number(await page.textContent('#count-claims')) > 0);
-      // still responsive: hovering and filtering work
       await page.hover('#article [data-m]');
       assert.ok(await page.$eval('#article', (a) => a.classList.contains('dim')));
+
+      // 5 MB: analysed in the worker while the page stays usable, and a newer text
+      // replaces the running job instead of waiting behind it
+      const huge = base.repeat(Math.ceil(5_000_000 / base.length));
+      await page.click('#edit-btn');
+      await page.$eval('#editor', (e, t) => {
+        e.value = t;
+        e.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      }, huge);
+      await page.click('#edit-done');
+      await page.waitForSelector('#status[data-state="analysing"]');
+      assert.match(await page.textContent('#status-text'), /Analysing 5\.0 MB/);
+      // the main thread answers and the old highlights still react to the pointer
+      await page.mouse.move(0, 0);
+      await page.hover('#article [data-m]');
+      assert.ok(await page.$eval('#article', (a) => a.classList.contains('dim')));
+      await page.click('#legend [data-type]');
+      await paste(page, OTHER_ARTICLE);
+      assert.equal(await page.textContent('#count-claims'), String((await cards(page)).length));
     },
   },
 ];

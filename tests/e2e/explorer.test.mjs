@@ -92,14 +92,18 @@ export const tests = [
       await page.click('#legend [data-type="PERSON"]');
       assert.equal(await page.getAttribute('#legend [data-type="PERSON"]', 'aria-pressed'), 'false');
       const painted = await page.$$eval('#article .s[data-t="PERSON"]', (els) => els.filter((e) => {
-        const s = getComputedStyle(e);
-        const after = getComputedStyle(e, '::after').content;
-        return s.backgroundColor !== 'rgba(0, 0, 0, 0)' || (after !== 'none' && after !== 'normal');
+        const bg = getComputedStyle(e).backgroundColor;
+        const alpha = bg.startsWith('rgba') ? Number(bg.split(',')[3].replace(')', '')) : 1;
+        const after = getComputedStyle(e, '::after');
+        const label = after.content !== 'none' && after.content !== 'normal' && parseFloat(after.fontSize) > 0;
+        return alpha > 0 || label;
       }).length);
       assert.equal(painted, 0, 'no PERSON mark is painted');
       assert.equal(await page.$$eval('#entities [data-t="PERSON"]', (e) => e.length), 0);
-      assert.ok((await page.$$eval('#article .s[data-t="GPE"]', (els) => els.filter(
-        (e) => getComputedStyle(e).backgroundColor !== 'rgba(0, 0, 0, 0)').length)) > 0, 'other types still painted');
+      assert.ok((await page.$$eval('#article .s[data-t="GPE"]', (els) => els.filter((e) => {
+        const bg = getComputedStyle(e).backgroundColor;
+        return !bg.startsWith('rgba') || Number(bg.split(',')[3].replace(')', '')) > 0;
+      }).length)) > 0, 'other types still painted');
       await page.click('#legend [data-type="PERSON"]');
 
       await page.selectOption('#speaker', id);

@@ -44,7 +44,16 @@ export async function cards(page) {
 /** Types text into the editor the way a paste would and waits for the new analysis. */
 export async function paste(page, text, { timeout = 30000 } = {}) {
   if (!(await page.isVisible('#editor'))) await page.click('#edit-btn');
-  await page.fill('#editor', text);
+  if (text.length > 100000) {
+    // what a paste does: the value changes at once and one input event fires
+    // (playwright's fill() types through the input pipeline, far slower for megabytes)
+    await page.$eval('#editor', (e, t) => {
+      e.value = t;
+      e.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }, text);
+  } else {
+    await page.fill('#editor', text);
+  }
   await page.click('#edit-done');
   await page.waitForFunction(
     (n) => document.querySelector('#status')?.getAttribute('data-state') === 'ready'
