@@ -171,6 +171,7 @@ pub struct App {
     render_gen: u32,
     render_started: f64,
     render_work: f64,
+    apply_started: f64,
     fragment: Option<web_sys::DocumentFragment>,
     pending_bytes: usize,
     worker: Option<Worker>,
@@ -244,6 +245,7 @@ pub fn boot() -> Res<()> {
         render_gen: 0,
         render_started: 0.0,
         render_work: 0.0,
+        apply_started: 0.0,
         fragment: None,
         pending_bytes: 0,
         worker: None,
@@ -429,6 +431,7 @@ impl App {
         ms: f64,
         is_default: bool,
     ) -> Res<()> {
+        self.apply_started = dom::now();
         self.text = text;
         self.is_default = is_default;
         self.analysis = analysis;
@@ -445,7 +448,11 @@ impl App {
             self.apply_filters_from_view(v)?;
         }
         self.compute_visibility();
+        let t0 = dom::now();
         self.rebuild_sidebar()?;
+        self.els
+            .status
+            .set_attribute("data-sidebar-ms", &format!("{:.3}", dom::now() - t0))?;
         if let Some(v) = &view {
             self.apply_pin_from_view(v)?;
         }
@@ -564,6 +571,9 @@ impl App {
         status.set_attribute("data-analyze-ms", &format!("{:.3}", self.analyze_ms))?;
         status.set_attribute("data-render-ms", &format!("{render_ms:.3}"))?;
         status.set_attribute("data-render-work-ms", &format!("{:.3}", self.render_work))?;
+        // analysis plus everything after it: sidebar, article, highlights
+        let total = self.analyze_ms + (dom::now() - self.apply_started);
+        status.set_attribute("data-total-ms", &format!("{total:.3}"))?;
         status.set_attribute("data-bytes", &self.text.len().to_string())?;
         status.set_attribute("data-where", self.analyzed_where)?;
         self.set_status("ready", &msg);
@@ -1147,8 +1157,8 @@ impl App {
             )?)?;
             return Ok(());
         }
-        rows.sort_by(|a, b| b.1.cmp(&a.1));
-        cols.sort_by(|a, b| b.1.cmp(&a.1));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+        cols.sort_by_key(|c| std::cmp::Reverse(c.1));
         rows.truncate(MATRIX_ROWS);
         cols.truncate(MATRIX_COLS);
         let table = el(doc, "table", "")?;
@@ -1409,7 +1419,7 @@ impl App {
         } else {
             // analyse what is in the editor now rather than wait for the debounce
             let value = self.els.editor.value();
-            if value != self.text && self.pending.as_ref().is_none_or(|p| p.text != value) {
+            if value != self.text && !self.pending.as_ref().is_some_and(|p| p.text == value) {
                 self.commit_editor()?;
             }
         }

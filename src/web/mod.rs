@@ -46,3 +46,11 @@ pub fn start() {
 pub fn analyze_json(text: &str) -> Result<String, JsError> {
     serde_json::to_string(&crate::analyze(text)).map_err(|e| JsError::new(&e.to_string()))
 }
+
+/// Analyses `text` and returns how many mentions and claims were found. For
+/// `scripts/bench-web`, which times the core in the page without JSON serialisation.
+#[wasm_bindgen]
+pub fn bench_analyze(text: &str) -> u32 {
+    let a = crate::analyze(text);
+    (a.mentions.len() + a.claims.len()) as u32
+}
