@@ -188,6 +188,7 @@ pub struct App {
 /// Starts the explorer: finds the page's elements, installs listeners, loads the text
 /// from the link, the saved draft or the default article.
 pub fn boot() -> Res<()> {
+    dom::intern_ui_strings();
     let win = dom::window()?;
     let doc = dom::document()?;
     let els = Els {

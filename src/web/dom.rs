@@ -84,11 +84,9 @@ pub fn el_text(doc: &Document, tag: &str, class: &str, text: &str) -> Res<Elemen
     Ok(e)
 }
 
-/// Removes every child of `node`.
+/// Removes every child of `node` (one DOM call, not one per child).
 pub fn clear(node: &Node) {
-    while let Some(c) = node.last_child() {
-        let _ = node.remove_child(&c);
-    }
+    node.set_text_content(None);
 }
 
 /// Registers a listener for the page's lifetime (the closure is intentionally leaked:
@@ -136,6 +134,96 @@ pub fn closest(event: &web_sys::Event, selector: &str) -> Option<HtmlElement> {
 /// Writes an error to the console (the page shows its own message).
 pub fn log_error(msg: &str) {
     web_sys::console::error_1(&JsValue::from_str(msg));
+}
+
+/// Caches, as JS strings, the fixed strings the sidebar sends for every item (tags,
+/// classes, attribute names and values) and small numbers, so rebuilding lists does
+/// not decode each one from UTF-8 again (wasm-bindgen's `enable-interning`).
+pub fn intern_ui_strings() {
+    use wasm_bindgen::intern;
+    for s in [
+        "li",
+        "ul",
+        "span",
+        "div",
+        "section",
+        "h3",
+        "p",
+        "button",
+        "option",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "caption",
+        "item",
+        "card",
+        "swatch",
+        "label",
+        "count",
+        "who",
+        "cue",
+        "content",
+        "meta",
+        "badge",
+        "badge neg",
+        "aliases muted",
+        "group",
+        "list",
+        "chip",
+        "kind-swatch",
+        "more muted",
+        "muted",
+        "active",
+        "lit",
+        "pinned",
+        "dim",
+        "low",
+        "low-c",
+        "data-entity",
+        "data-t",
+        "data-mentions",
+        "data-refs",
+        "data-claims",
+        "data-claim",
+        "data-speaker",
+        "data-kind",
+        "data-type",
+        "data-cell-speaker",
+        "data-cell-about",
+        "aria-label",
+        "aria-pressed",
+        "aria-selected",
+        "tabindex",
+        "role",
+        "type",
+        "title",
+        "value",
+        "scope",
+        "row",
+        "col",
+        "true",
+        "false",
+        "0",
+        "all",
+        "none",
+        "negated",
+        "direct",
+        "indirect",
+        "mixed",
+        "assertion",
+        "data-role",
+        "data-state",
+        "max",
+        "hidden",
+    ] {
+        intern(s);
+    }
+    for n in 0..256 {
+        intern(&n.to_string());
+    }
 }
 
 /// Formats a count with thousands separators ("5,000,000").

@@ -229,6 +229,7 @@ pub fn render_chunk(
     budget_ms: f64,
 ) -> Res<bool> {
     let started = super::dom::now();
+    intern_names();
     if out.els.len() < prep.segs.len() {
         out.els.resize(prep.segs.len(), None);
         out.styles.resize(prep.segs.len(), RunStyle::default());
@@ -270,6 +271,36 @@ pub fn render_chunk(
         article.append_child(&p)?;
     }
     Ok(cursor.line >= prep.lines.len())
+}
+
+/// Caches the strings every run repeats (attribute names, types, roles, kinds) as JS
+/// strings, so they cross from wasm without a UTF-8 decode each time.
+fn intern_names() {
+    use wasm_bindgen::intern;
+    for name in [
+        "span",
+        "p",
+        "data-i",
+        "data-m",
+        "data-t",
+        "data-e",
+        "data-r",
+        "data-cl",
+        "data-role",
+        "data-kind",
+        "direct",
+        "indirect",
+        "mixed",
+        "assertion",
+    ] {
+        intern(name);
+    }
+    for t in crate::EntityType::ALL {
+        intern(t.as_str());
+    }
+    for r in [Role::Source, Role::Cue, Role::Content] {
+        intern(r.as_str());
+    }
 }
 
 /// One run: a `span` holding its text as a text node, with data attributes naming the
@@ -318,7 +349,7 @@ fn seg_element(
         let ids: Vec<String> = seg.claims.iter().map(|(c, _)| c.to_string()).collect();
         span.set_attribute("data-cl", &ids.join(" "))?;
     }
-    span.set_class_name(&class);
+    span.set_class_name(wasm_bindgen::intern(&class));
     span.append_child(&doc.create_text_node(&text[seg.range.clone()]))?;
     Ok(span)
 }
