@@ -34,7 +34,6 @@ that any reference work lists).
 
 import argparse
 import importlib
-import math
 import os
 import re
 import sys
