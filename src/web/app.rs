@@ -1420,7 +1420,7 @@ impl App {
         } else {
             // analyse what is in the editor now rather than wait for the debounce
             let value = self.els.editor.value();
-            if value != self.text && !self.pending.as_ref().is_some_and(|p| p.text == value) {
+            if value != self.text && self.pending.as_ref().is_none_or(|p| p.text != value) {
                 self.commit_editor()?;
             }
         }
