@@ -1277,7 +1277,7 @@ impl App {
     fn refresh_highlight(&mut self) -> Res<()> {
         for &i in &self.lit_segs {
             if let Some(Some(e)) = self.runs.els.get(i as usize) {
-                e.class_list().remove_1("lit")?;
+                e.class_list().remove_2("lit", "hit")?;
             }
         }
         for e in &self.lit_side {
@@ -1301,18 +1301,20 @@ impl App {
         }
         let focus = self.pinned.or(self.hover);
         let mut segs: Vec<u32> = Vec::new();
+        // runs naming the focused entity itself (its mentions and references): "hit"
+        let mut hits: Vec<u32> = Vec::new();
         let mut side: Vec<Element> = Vec::new();
         match focus {
             Some(Focus::Entity(e)) => {
                 if let Some(ent) = self.analysis.entities.get(e) {
                     for &m in &ent.mentions {
                         if let Some(s) = self.prep.mention_segs.get(m) {
-                            segs.extend(s);
+                            hits.extend(s);
                         }
                     }
                 }
                 if let Some(s) = self.prep.ref_segs.get(e) {
-                    segs.extend(s);
+                    hits.extend(s);
                 }
                 for c in self.entity_claims(e) {
                     if let Some(s) = self.prep.claim_segs.get(c) {
@@ -1346,6 +1348,12 @@ impl App {
                 e.class_list().add_1("lit")?;
             }
         }
+        for &i in &hits {
+            if let Some(Some(e)) = self.runs.els.get(i as usize) {
+                e.class_list().add_2("lit", "hit")?;
+            }
+        }
+        segs.extend(hits);
         for e in &side {
             e.class_list().add_1("lit")?;
         }

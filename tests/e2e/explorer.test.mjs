@@ -35,7 +35,7 @@ export const tests = [
   },
   {
     name: 'hovering Kerry lights his mentions, references and claims; counts match the sidebar',
-    async run({ page, url }) {
+    async run({ page, url, artifacts }) {
       await open(page, url);
       const id = await kerryId(page);
       await page.click('#tab-entities');
@@ -80,6 +80,10 @@ export const tests = [
       await page.click(`#article [data-m][data-e="${id}"]`);
       await page.mouse.move(0, 0);
       assert.equal(await page.$$eval('#article .s.lit', (e) => e.length) > 0, true, 'pinned stays lit');
+      // the README's picture: Kerry pinned (scripts/test with UPDATE_SCREENSHOT=1 copies it)
+      await page.setViewportSize({ width: 1100, height: 640 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: artifacts + 'readme.png' });
       await page.keyboard.press('Escape');
       assert.equal(await page.$$eval('#article .s.lit', (e) => e.length), 0, 'Esc clears');
     },

@@ -53,7 +53,7 @@ await browser.close();
 
 if (process.env.UPDATE_SCREENSHOT && failed === 0) {
   mkdirSync(new URL('../../docs/', import.meta.url).pathname, { recursive: true });
-  copyFileSync(artifacts + 'default.png', new URL('../../docs/screenshot.png', import.meta.url).pathname);
+  copyFileSync(artifacts + 'readme.png', new URL('../../docs/screenshot.png', import.meta.url).pathname);
   console.log('updated docs/screenshot.png');
 }
 console.log(`\n${passed} passed, ${failed} failed`);
