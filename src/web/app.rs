@@ -1141,7 +1141,13 @@ impl App {
             bump(&mut rows, s);
             let mut seen = Vec::new();
             for &a in &c.about {
-                if Speaker::Entity(a) == s || seen.contains(&a) {
+                // "about whom": named things only, not the dates and numbers in the content
+                let named = self
+                    .analysis
+                    .entities
+                    .get(a)
+                    .is_some_and(|e| e.entity_type.is_name());
+                if !named || Speaker::Entity(a) == s || seen.contains(&a) {
                     continue;
                 }
                 seen.push(a);

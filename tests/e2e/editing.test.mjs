@@ -55,6 +55,15 @@ export const tests = [
       await ready(page);
       await page.click('#share-btn');
       assert.ok(!(await page.inputValue('#share-url')).includes('t='), 'no text in the default link');
+
+      // a link past 32 kB warns
+      // random letters barely compress: ~60 kB of them make a link well past 32 kB
+      const word = () => Array.from({ length: 3 + Math.floor(Math.random() * 7) },
+        () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+      const long = Array.from({ length: 10000 }, word).join(' ');
+      await paste(page, long);
+      await page.click('#share-btn');
+      assert.match(await page.textContent('#share-info'), /Warning: links over 32 kB/);
     },
   },
   {

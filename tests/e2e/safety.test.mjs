@@ -1,7 +1,44 @@
 // Pasted markup stays text; nothing leaves 127.0.0.1.
 import { assert, open, paste } from './lib.mjs';
 
+async function download(page, what) {
+  if (!(await page.isVisible('[data-export="json"]'))) await page.click('#export-menu summary');
+  const pending = page.waitForEvent('download');
+  await page.click(`[data-export="${what}"]`);
+  const file = await pending;
+  const { readFile } = await import('node:fs/promises');
+  return { name: file.suggestedFilename(), body: await readFile(await file.path(), 'utf8') };
+}
+
 export const tests = [
+  {
+    name: 'exports: JSON, CSV, displaCy and brat agree with the analysis',
+    async run({ page, url }) {
+      await open(page, url);
+      const json = JSON.parse((await download(page, 'json')).body);
+      const text = (await download(page, 'text')).body;
+      assert.equal(json.length, [...text].length, 'length in code points');
+      const kerry = json.mentions.find((m) => m.text === 'John Kerry');
+      assert.ok(kerry, 'JSON has the John Kerry mention');
+      assert.equal([...text].slice(kerry.start, kerry.end).join(''), 'John Kerry', 'offsets are code points');
+      const ents = (await download(page, 'entities-csv')).body.trim().split('\n');
+      assert.equal(ents[0], 'id,label,type,salience,mentions,references,aliases,related');
+      assert.equal(ents.length, json.entities.length + 1);
+      const claims = await download(page, 'claims-csv');
+      assert.ok(claims.body.startsWith('id,kind,polarity,confidence,'));
+      assert.equal(claims.name, 'claimlens-claims.csv');
+      const displacy = JSON.parse((await download(page, 'displacy')).body);
+      assert.equal(displacy[0].text, text);
+      assert.equal(displacy[0].ents.length, json.mentions.length);
+      assert.ok(displacy[0].ents.some((e) => e.label === 'PERSON' && [...text].slice(e.start, e.end).join('') === 'John Kerry'));
+      const ann = (await download(page, 'brat')).body.trim().split('\n');
+      for (const line of ann.filter((l) => l.startsWith('T'))) {
+        const [, spec, covered] = line.split('\t');
+        const pieces = spec.split(' ').slice(1).join(' ').split(';').map((p) => p.split(' ').map(Number));
+        assert.equal(pieces.map(([s, e]) => [...text].slice(s, e).join('')).join(' '), covered, line);
+      }
+    },
+  },
   {
     name: 'pasted <img onerror> and <script> show as text and run nothing',
     async run({ page, url }) {
