@@ -3,7 +3,10 @@
 import init, { start } from './claimlens.js';
 
 init()
-  .then(() => start())
+  .then(() => {
+    performance.mark('claimlens-wasm-ready'); // for scripts/bench-web
+    start();
+  })
   .catch((err) => {
     const box = document.getElementById('fatal');
     if (box) {

@@ -35,10 +35,17 @@ for (let i = 0; i < 5; i++) {
   const page = await ctx.newPage();
   await page.goto(url);
   await page.waitForSelector('#status[data-state="ready"]');
-  cold.push(await status(page));
+  const st = await status(page);
+  Object.assign(st, await page.evaluate(() => ({
+    wasmFetched: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd ?? NaN,
+    wasmReady: performance.getEntriesByName('claimlens-wasm-ready')[0]?.startTime ?? NaN,
+  })));
+  cold.push(st);
   await ctx.close();
 }
 console.log(`\ndefault article, cold page load (median of ${cold.length} fresh pages)`);
+console.log(`  navigation -> wasm fetched      ${median(cold.map((s) => s.wasmFetched)).toFixed(1)} ms`);
+console.log(`  navigation -> wasm instantiated ${median(cold.map((s) => s.wasmReady)).toFixed(1)} ms`);
 console.log(`  navigation -> first highlight   ${median(cold.map((s) => +s.firstHighlight)).toFixed(1)} ms`);
 console.log(`  analyse (first call, main)      ${median(cold.map((s) => +s.analyzeMs)).toFixed(1)} ms`);
 console.log(`  analyse + sidebar + render      ${median(cold.map((s) => +s.totalMs)).toFixed(1)} ms`);
@@ -105,6 +112,7 @@ if (!existsSync(jsonl)) {
   console.log(`  analyse in the worker           ${(+s.analyzeMs).toFixed(0)} ms = ${(bigBytes / 1e6 / (+s.analyzeMs / 1000)).toFixed(2)} MB/s`);
   console.log(`  render (wall, progressive)      ${(+s.renderMs).toFixed(0)} ms, of which script ${(+s.renderWorkMs).toFixed(0)} ms`);
   console.log(`  Done click -> all rendered      ${Date.now() - t0} ms (includes the 350-900 ms typing debounce)`);
+  console.log(`  main thread: parse ${(+s.parseMs).toFixed(0)} ms, prepare runs ${(+s.prepareMs).toFixed(0)} ms, sidebar ${(+s.sidebarMs).toFixed(0)} ms`);
   console.log(`  main-thread long tasks          ${longtasks.length}, longest ${longtasks.length ? Math.max(...longtasks).toFixed(0) : 0} ms`);
 }
 await browser.close();

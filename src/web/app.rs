@@ -5,7 +5,8 @@
 //! DOM call, e.g. `focus()`) does nothing, which is always safe here.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::Hash;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -75,7 +76,7 @@ enum Focus {
 }
 
 /// Speaker selection: an entity, or claims without a resolved speaker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Speaker {
     Entity(usize),
     Unattributed,
@@ -408,7 +409,12 @@ impl App {
         let Some(p) = self.pending.take() else {
             return Ok(());
         };
-        match serde_json::from_str::<Analysis>(&json) {
+        let t0 = dom::now();
+        let parsed = serde_json::from_str::<Analysis>(&json);
+        self.els
+            .status
+            .set_attribute("data-parse-ms", &format!("{:.3}", dom::now() - t0))?;
+        match parsed {
             Ok(analysis) => {
                 self.analyzed_where = "worker";
                 self.set_analysis(p.text, analysis, ms, false)
@@ -480,7 +486,11 @@ impl App {
         self.render_complete = false;
         self.fragment = None;
         self.pending_bytes = 0;
+        let t0 = dom::now();
         self.prep = render::prepare(&self.text, &self.analysis, render::HIGHLIGHT_CAP_BYTES);
+        self.els
+            .status
+            .set_attribute("data-prepare-ms", &format!("{:.3}", dom::now() - t0))?;
         self.runs = Rendered::default();
         dom::clear(&self.els.article);
         self.els
@@ -830,17 +840,13 @@ impl App {
         let doc = &self.doc;
         let sel = &self.els.speaker;
         dom::clear(sel);
-        let mut counts: Vec<(Speaker, usize)> = Vec::new();
+        let mut counter = Counter::new();
         for c in &self.analysis.claims {
-            if !self.claim_passes(c, Skip::Speaker) {
-                continue;
-            }
-            let s = speaker_of(c);
-            match counts.iter_mut().find(|(x, _)| *x == s) {
-                Some(slot) => slot.1 += 1,
-                None => counts.push((s, 1)),
+            if self.claim_passes(c, Skip::Speaker) {
+                counter.bump(speaker_of(c));
             }
         }
+        let mut counts = counter.items;
         if let Some(s) = self.filters.speaker {
             if !counts.iter().any(|(x, _)| *x == s) {
                 counts.push((s, 0));
@@ -880,6 +886,24 @@ impl App {
         let box_ = self.els.entities.clone();
         dom::clear(&box_);
         self.entity_items = vec![None; self.analysis.entities.len()];
+        // visible claims each entity makes or is about, in one pass over the claims
+        let mut claim_counts = vec![0usize; self.analysis.entities.len()];
+        let mut seen: Vec<usize> = Vec::new();
+        for (i, c) in self.analysis.claims.iter().enumerate() {
+            if !self.claim_ok.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            seen.clear();
+            seen.extend(c.speaker);
+            seen.extend(&c.about);
+            seen.sort_unstable();
+            seen.dedup();
+            for &e in &seen {
+                if let Some(n) = claim_counts.get_mut(e) {
+                    *n += 1;
+                }
+            }
+        }
         let mut shown = 0;
         for t in EntityType::ALL {
             if self.filters.hidden_types.contains(&t) {
@@ -913,7 +937,7 @@ impl App {
                 li.set_attribute("data-t", t.as_str())?;
                 li.set_attribute("data-mentions", &n.to_string())?;
                 li.set_attribute("data-refs", &e.references.len().to_string())?;
-                let claims = self.entity_claims(e.id).len();
+                let claims = claim_counts.get(e.id).copied().unwrap_or(0);
                 li.set_attribute("data-claims", &claims.to_string())?;
                 li.set_attribute(
                     "aria-label",
@@ -1005,6 +1029,7 @@ impl App {
         self.card_order.clear();
         // group by speaker, biggest groups first, claims in text order inside a group
         let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut group_of: HashMap<String, usize> = HashMap::new();
         for (i, c) in self.analysis.claims.iter().enumerate() {
             if !self.claim_ok.get(i).copied().unwrap_or(false) {
                 continue;
@@ -1014,9 +1039,12 @@ impl App {
                 None if c.kind == ClaimKind::Assertion => "The author".to_string(),
                 None => "Unattributed".to_string(),
             };
-            match groups.iter_mut().find(|(w, _)| *w == who) {
-                Some(g) => g.1.push(i),
-                None => groups.push((who, vec![i])),
+            match group_of.get(&who) {
+                Some(&g) => groups[g].1.push(i),
+                None => {
+                    group_of.insert(who.clone(), groups.len());
+                    groups.push((who, vec![i]));
+                }
             }
         }
         groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
@@ -1150,15 +1178,15 @@ impl App {
         let box_ = &self.els.matrix;
         dom::clear(box_);
         // counts over claims passing every filter but the cell itself
-        let mut rows: Vec<(Speaker, usize)> = Vec::new();
-        let mut cols: Vec<(usize, usize)> = Vec::new();
-        let mut cells: Vec<((Speaker, usize), usize)> = Vec::new();
+        let mut rows = Counter::new();
+        let mut cols = Counter::new();
+        let mut cells = Counter::new();
         for c in &self.analysis.claims {
             if !self.claim_passes(c, Skip::Cell) || c.about.is_empty() {
                 continue;
             }
             let s = speaker_of(c);
-            bump(&mut rows, s);
+            rows.bump(s);
             let mut seen = Vec::new();
             for &a in &c.about {
                 // "about whom": named things only, not the dates and numbers in the content
@@ -1171,11 +1199,11 @@ impl App {
                     continue;
                 }
                 seen.push(a);
-                bump(&mut cols, a);
-                bump(&mut cells, (s, a));
+                cols.bump(a);
+                cells.bump((s, a));
             }
         }
-        if cells.is_empty() {
+        if cells.items.is_empty() {
             box_.append_child(&*el_text(
                 doc,
                 "p",
@@ -1184,6 +1212,8 @@ impl App {
             )?)?;
             return Ok(());
         }
+        let mut rows = rows.items;
+        let mut cols = cols.items;
         rows.sort_by_key(|r| std::cmp::Reverse(r.1));
         cols.sort_by_key(|c| std::cmp::Reverse(c.1));
         rows.truncate(MATRIX_ROWS);
@@ -1221,10 +1251,7 @@ impl App {
             tr.append_child(&th)?;
             for (a, _) in &cols {
                 let td = el(doc, "td", "")?;
-                let n = cells
-                    .iter()
-                    .find(|(k, _)| *k == (*s, *a))
-                    .map_or(0, |x| x.1);
+                let n = cells.get(&(*s, *a));
                 if n > 0 {
                     let active = self.filters.cell == Some((*s, *a));
                     let b = el_text(
@@ -1892,10 +1919,33 @@ fn speaker_of(c: &Claim) -> Speaker {
     c.speaker.map_or(Speaker::Unattributed, Speaker::Entity)
 }
 
-fn bump<K: PartialEq + Copy>(v: &mut Vec<(K, usize)>, k: K) {
-    match v.iter_mut().find(|(x, _)| *x == k) {
-        Some(slot) => slot.1 += 1,
-        None => v.push((k, 1)),
+/// Counts keys in first-seen order with constant-time lookups (lists of thousands of
+/// speakers or cells on long texts made linear lookups quadratic).
+struct Counter<K> {
+    index: HashMap<K, usize>,
+    items: Vec<(K, usize)>,
+}
+
+impl<K: Hash + Eq + Copy> Counter<K> {
+    fn new() -> Self {
+        Counter {
+            index: HashMap::new(),
+            items: Vec::new(),
+        }
+    }
+
+    fn bump(&mut self, k: K) {
+        match self.index.get(&k) {
+            Some(&i) => self.items[i].1 += 1,
+            None => {
+                self.index.insert(k, self.items.len());
+                self.items.push((k, 1));
+            }
+        }
+    }
+
+    fn get(&self, k: &K) -> usize {
+        self.index.get(k).map_or(0, |&i| self.items[i].1)
     }
 }
 
