@@ -111,7 +111,7 @@ if (!existsSync(jsonl)) {
   console.log(`1 MB text (${(bigBytes / 1e6).toFixed(2)} MB, ${texts.length} articles joined) pasted`);
   console.log(`  analyse in the worker           ${(+s.analyzeMs).toFixed(0)} ms = ${(bigBytes / 1e6 / (+s.analyzeMs / 1000)).toFixed(2)} MB/s`);
   console.log(`  render (wall, progressive)      ${(+s.renderMs).toFixed(0)} ms, of which script ${(+s.renderWorkMs).toFixed(0)} ms`);
-  console.log(`  Done click -> all rendered      ${Date.now() - t0} ms (includes the 350-900 ms typing debounce)`);
+  console.log(`  paste -> all rendered           ${Date.now() - t0} ms (Done commits at once: worker analysis, transfer, parse, render)`);
   console.log(`  main thread: parse ${(+s.parseMs).toFixed(0)} ms, prepare runs ${(+s.prepareMs).toFixed(0)} ms, sidebar ${(+s.sidebarMs).toFixed(0)} ms`);
   console.log(`  main-thread long tasks          ${longtasks.length}, longest ${longtasks.length ? Math.max(...longtasks).toFixed(0) : 0} ms`);
 }
