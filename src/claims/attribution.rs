@@ -11,12 +11,12 @@ use std::ops::Range;
 
 use super::cues::{self, Cue};
 use super::features::TokenFacts;
-use super::speaker::Speakers;
 use super::sequence::{Scratch, SeqFeatures};
+use super::speaker::Speakers;
 use super::{models, roles, rules, ClaimSpans};
 use crate::entities::Entities;
 use crate::schema::{ClaimKind, Polarity};
-use crate::text::{Document, Quotation};
+use crate::text::Document;
 
 /// An attribution in token ranges, before assembly.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,17 +189,22 @@ pub fn find(doc: &Document, entities: &Entities, facts: &TokenFacts) -> Vec<Clai
         .collect()
 }
 
-/// The double quotations of a document.
-fn doubles<'d>(doc: &'d Document) -> impl Iterator<Item = &'d Quotation> {
-    doc.segments.quotations.iter().filter(|q| !q.single)
-}
-
 /// Extends a content part that reaches into a quotation to the whole quotation when the
 /// quotation runs past it (a quotation over several paragraphs is one content), and trims
 /// quotation marks and punctuation off its edges.
 fn complete(doc: &Document, facts: &TokenFacts, part: Range<usize>) -> Range<usize> {
     let mut r = part;
-    for q in doubles(doc) {
+    // the quotations the part starts or ends in (by the per-token quotation index)
+    let mut ids: Vec<u32> = [r.start, r.start + 1, r.end.saturating_sub(1)]
+        .iter()
+        .filter_map(|&k| facts.quote.get(k).copied())
+        .filter(|&q| q != 0)
+        .collect();
+    ids.dedup();
+    for q in ids
+        .iter()
+        .filter_map(|&q| doc.segments.quotations.get(q as usize - 1))
+    {
         let inner = q.inner_tokens.clone();
         if inner.is_empty() {
             continue;
@@ -235,21 +240,24 @@ fn keeps_trailing(facts: &TokenFacts, k: usize) -> bool {
 
 /// Kind by quotation marks: direct when every part lies inside quotation marks, mixed
 /// when a part contains a quotation, indirect otherwise.
-fn kind_of(doc: &Document, parts: &[Range<usize>]) -> ClaimKind {
-    let inside = |r: &Range<usize>| {
-        doubles(doc).any(|q| q.inner_tokens.start <= r.start && r.end <= q.inner_tokens.end)
+fn kind_of(doc: &Document, facts: &TokenFacts, parts: &[Range<usize>]) -> ClaimKind {
+    let quotation = |k: usize| {
+        facts
+            .quote
+            .get(k)
+            .and_then(|&q| doc.segments.quotations.get((q as usize).wrapping_sub(1)))
     };
+    let inside = |r: &Range<usize>| {
+        quotation(r.start)
+            .is_some_and(|q| q.inner_tokens.start <= r.start && r.end <= q.inner_tokens.end)
+    };
+    // a quoted word inside the part, in a quotation the part does not lie in
     let contains = |r: &Range<usize>| {
-        doubles(doc).any(|q| {
-            let words = q
-                .inner_tokens
-                .clone()
-                .filter(|&k| doc.tokens[k].is_wordlike())
-                .count();
-            words > 0
-                && q.inner_tokens.start < r.end
-                && r.start < q.inner_tokens.end
-                && !(q.inner_tokens.start <= r.start && r.end <= q.inner_tokens.end)
+        r.clone().any(|k| {
+            facts.is_word(k)
+                && quotation(k).is_some_and(|q| {
+                    !(q.inner_tokens.start <= r.start && r.end <= q.inner_tokens.end)
+                })
         })
     };
     if !parts.is_empty() && parts.iter().all(inside) {
@@ -288,12 +296,12 @@ pub fn finish(
         return None;
     }
     let cue = &draft.cue;
-    let kind = kind_of(doc, &parts);
+    let kind = kind_of(doc, facts, &parts);
     let speaker = speakers.resolve(draft.source.clone(), cue);
     let byte_parts: Vec<Range<usize>> = parts.iter().map(|p| doc.token_span(p.clone())).collect();
     let mut about = Vec::new();
-    for p in &byte_parts {
-        about.extend(entities.clusters_in(p));
+    for p in &parts {
+        about.extend(facts.clusters_in(entities, p.clone()));
     }
     about.sort_unstable();
     about.dedup();

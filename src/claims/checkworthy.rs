@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::features::{mix, shape, TokenFacts};
+use super::features::{hash_str, mix, shape, TokenFacts};
 use super::ClaimSpans;
 use crate::entities::Entities;
 use crate::schema::{ClaimKind, Polarity};
@@ -73,15 +73,64 @@ pub fn sigmoid(z: f32) -> f32 {
 }
 
 const COMPARATIVES: &[&str] = &[
-    "more", "less", "most", "least", "fewer", "higher", "lower", "larger", "smaller", "bigger",
-    "biggest", "largest", "highest", "lowest", "better", "worse", "best", "worst", "than",
-    "increase", "increased", "increases", "decrease", "decreased", "rose", "risen", "fell",
-    "fallen", "doubled", "tripled", "cut", "raised", "grew", "grown", "dropped", "declined",
-    "record", "only", "every", "all", "none", "never", "ever", "first", "last",
+    "more",
+    "less",
+    "most",
+    "least",
+    "fewer",
+    "higher",
+    "lower",
+    "larger",
+    "smaller",
+    "bigger",
+    "biggest",
+    "largest",
+    "highest",
+    "lowest",
+    "better",
+    "worse",
+    "best",
+    "worst",
+    "than",
+    "increase",
+    "increased",
+    "increases",
+    "decrease",
+    "decreased",
+    "rose",
+    "risen",
+    "fell",
+    "fallen",
+    "doubled",
+    "tripled",
+    "cut",
+    "raised",
+    "grew",
+    "grown",
+    "dropped",
+    "declined",
+    "record",
+    "only",
+    "every",
+    "all",
+    "none",
+    "never",
+    "ever",
+    "first",
+    "last",
 ];
 const CAUSAL: &[&str] = &[
-    "because", "since", "cause", "caused", "causes", "due", "result", "resulted", "led",
-    "therefore", "thanks",
+    "because",
+    "since",
+    "cause",
+    "caused",
+    "causes",
+    "due",
+    "result",
+    "resulted",
+    "led",
+    "therefore",
+    "thanks",
 ];
 const HEDGES: &[&str] = &[
     "think", "believe", "feel", "hope", "maybe", "perhaps", "probably", "might", "may", "could",
@@ -94,10 +143,61 @@ const MODALS: &[&str] = &[
 const PAST: &[&str] = &["was", "were", "had", "did", "been", "ago", "last", "since"];
 const FIRST: &[&str] = &["i", "me", "my", "we", "our", "us", "i'm", "myself"];
 const SECOND: &[&str] = &["you", "your", "yours"];
-const FUNCTION: &[&str] = &["the", "a", "an", "of", "to", "and", "in", "that", "is", "it"];
+const FUNCTION: &[&str] = &[
+    "the", "a", "an", "of", "to", "and", "in", "that", "is", "it",
+];
 
 fn in_list(list: &[&str], w: &str) -> bool {
     list.contains(&w)
+}
+
+const COMP: u16 = 1;
+const CAUSE: u16 = 2;
+const HEDGE: u16 = 4;
+const MODAL: u16 = 8;
+const PASTW: u16 = 16;
+const FIRSTP: u16 = 32;
+const SECONDP: u16 = 64;
+const FUNC: u16 = 128;
+const PERCENTW: u16 = 256;
+const MONEYW: u16 = 512;
+
+/// The word classes above of a word, by the hash of its lower-cased text (one integer
+/// binary search instead of a string comparison per list).
+fn word_class(h: u64) -> u16 {
+    static TABLE: std::sync::OnceLock<Vec<(u64, u16)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let lists: [(&[&str], u16); 10] = [
+            (COMPARATIVES, COMP),
+            (CAUSAL, CAUSE),
+            (HEDGES, HEDGE),
+            (MODALS, MODAL),
+            (PAST, PASTW),
+            (FIRST, FIRSTP),
+            (SECOND, SECONDP),
+            (FUNCTION, FUNC),
+            (&["%", "percent", "per"], PERCENTW),
+            (&["$", "dollars", "billion", "million", "trillion"], MONEYW),
+        ];
+        let mut v: Vec<(u64, u16)> = Vec::new();
+        for (list, bit) in lists {
+            for w in list {
+                v.push((hash_str(w), bit));
+            }
+        }
+        v.sort_unstable();
+        let mut merged: Vec<(u64, u16)> = Vec::new();
+        for (h, b) in v {
+            match merged.last_mut() {
+                Some(last) if last.0 == h => last.1 |= b,
+                _ => merged.push((h, b)),
+            }
+        }
+        merged
+    });
+    table
+        .binary_search_by_key(&h, |e| e.0)
+        .map_or(0, |k| table[k].1)
 }
 
 /// Pushes the check-worthiness features of the tokens `range` into `out`.
@@ -120,15 +220,18 @@ pub fn features(
     let mut question = false;
     let mut prev = 0x77u64;
     let mut prev_content = 0x78u64;
-    for i in range.clone() {
+    let end = range.end.min(f.len());
+    for i in range.start.min(end)..end {
         let sh = f.shape[i];
         let w = doc.lower(i);
         let h = f.word[i];
+        let class = word_class(h);
+        let has = |bit: u16| (class & bit != 0) as u64;
         if f.is_word(i) {
             words += 1;
             push(out, 1, h, 0);
             push(out, 2, prev, h);
-            if !in_list(FUNCTION, w) {
+            if class & FUNC == 0 {
                 push(out, 3, prev_content, h);
                 prev_content = h;
             }
@@ -136,20 +239,17 @@ pub fn features(
         } else if sh == shape::TERMINAL && w.contains('?') {
             question = true;
         }
-        match w {
-            "%" | "percent" | "per" => percent += 1,
-            "$" | "dollars" | "billion" | "million" | "trillion" => money += 1,
-            _ => {}
-        }
+        percent += has(PERCENTW);
+        money += has(MONEYW);
         numbers += (sh == shape::NUMBER) as u64;
         caps += (sh == shape::CAP && i > range.start) as u64;
-        comps += in_list(COMPARATIVES, w) as u64;
-        causal += in_list(CAUSAL, w) as u64;
-        hedges += in_list(HEDGES, w) as u64;
-        modals += in_list(MODALS, w) as u64;
-        past += in_list(PAST, w) as u64;
-        first += in_list(FIRST, w) as u64;
-        second += in_list(SECOND, w) as u64;
+        comps += has(COMP);
+        causal += has(CAUSE);
+        hedges += has(HEDGE);
+        modals += has(MODAL);
+        past += has(PASTW);
+        first += has(FIRSTP);
+        second += has(SECONDP);
         ed += (sh == shape::LOWER && w.len() > 4 && w.ends_with("ed")) as u64;
     }
     push(out, 4, numbers.min(3), 0);
@@ -182,7 +282,9 @@ pub fn features(
     let mut types = 0u64;
     let mut names = 0u64;
     let mut values = 0u64;
-    let k0 = entities.mentions.partition_point(|m| m.span.start < bytes.start);
+    let k0 = entities
+        .mentions
+        .partition_point(|m| m.span.start < bytes.start);
     for m in entities.mentions[k0..]
         .iter()
         .take_while(|m| m.span.start < bytes.end)
@@ -295,14 +397,26 @@ pub fn assertions(
     min_score: f32,
 ) -> Vec<ClaimSpans> {
     let mut out = Vec::new();
-    // attributed claims are in text order of their spans; walk them alongside sentences
-    let mut spans: Vec<Range<usize>> = attributed.iter().map(|c| c.span.clone()).collect();
-    spans.sort_by_key(|s| s.start);
-    for s in &doc.segments.sentences {
-        let covered = spans
-            .iter()
-            .take_while(|c| c.start < s.end)
-            .any(|c| s.start < c.end);
+    // which sentences an attributed claim overlaps: mark them through the claims' tokens
+    let mut covered_sentence = vec![false; doc.segments.sentences.len()];
+    for c in attributed {
+        let first = doc.token_at_or_after(c.span.start);
+        let last = doc.token_at_or_after(c.span.end);
+        if let (Some(&a), Some(&b)) = (
+            doc.token_sentence.get(first),
+            doc.token_sentence.get(last.max(first + 1) - 1),
+        ) {
+            for slot in covered_sentence
+                .iter_mut()
+                .take(b as usize + 1)
+                .skip(a as usize)
+            {
+                *slot = true;
+            }
+        }
+    }
+    for (k, s) in doc.segments.sentences.iter().enumerate() {
+        let covered = covered_sentence[k];
         if covered || s.tokens.is_empty() {
             continue;
         }
@@ -318,7 +432,7 @@ pub fn assertions(
             cue: None,
             content: vec![span.clone()],
             speaker: None,
-            about: entities.clusters_in(&span),
+            about: scorer.facts.clusters_in(entities, s.tokens.clone()),
             polarity: Polarity::Asserted,
             confidence: score,
             checkworthiness: Some(score),

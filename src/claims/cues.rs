@@ -161,14 +161,43 @@ pub fn tag(doc: &Document, f: &TokenFacts, model: &SeqModel) -> Vec<Cue> {
 
 /// Refusal verbs: "declined to say" reports that something was not said.
 const REFUSALS: &[&str] = &[
-    "declined", "declines", "decline", "declining", "refused", "refuses", "refuse", "refusing",
+    "declined",
+    "declines",
+    "decline",
+    "declining",
+    "refused",
+    "refuses",
+    "refuse",
+    "refusing",
 ];
 
 /// Verbs a refusal takes into the cue ("declined to say", "refused to comment").
 const REFUSED_VERBS: &[&str] = &[
-    "say", "comment", "discuss", "disclose", "elaborate", "specify", "name", "identify",
-    "answer", "respond", "reveal", "confirm", "deny", "speculate", "detail", "explain", "address",
-    "provide", "give", "offer", "release", "describe", "tell", "share", "indicate",
+    "say",
+    "comment",
+    "discuss",
+    "disclose",
+    "elaborate",
+    "specify",
+    "name",
+    "identify",
+    "answer",
+    "respond",
+    "reveal",
+    "confirm",
+    "deny",
+    "speculate",
+    "detail",
+    "explain",
+    "address",
+    "provide",
+    "give",
+    "offer",
+    "release",
+    "describe",
+    "tell",
+    "share",
+    "indicate",
 ];
 
 /// A cue over `tokens`: finds its head and whether it is negated or source-after. A cue
@@ -203,9 +232,35 @@ pub fn make_cue(doc: &Document, f: &TokenFacts, tokens: Range<usize>) -> Cue {
 
 /// Auxiliaries and adverbs that may stand between a negator and its cue.
 const NEG_BRIDGE: &[&str] = &[
-    "to", "did", "does", "do", "has", "have", "had", "would", "will", "could", "can", "should",
-    "was", "were", "is", "are", "be", "been", "also", "yet", "publicly", "immediately",
-    "specifically", "notably", "even", "ever", "explicitly", "directly", "further",
+    "to",
+    "did",
+    "does",
+    "do",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "could",
+    "can",
+    "should",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "also",
+    "yet",
+    "publicly",
+    "immediately",
+    "specifically",
+    "notably",
+    "even",
+    "ever",
+    "explicitly",
+    "directly",
+    "further",
 ];
 
 /// Is the cue negated or refused: a negator inside it ("declined to say") or just before

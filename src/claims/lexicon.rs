@@ -292,8 +292,22 @@ const NOUNS: &[&str] = &[
 
 /// Words that negate or refuse a following cue.
 pub const NEGATORS: &[&str] = &[
-    "not", "n't", "n’t", "never", "declined", "declines", "decline", "declining", "refused",
-    "refuses", "refuse", "refusing", "no", "without", "neither", "nor",
+    "not",
+    "n't",
+    "n’t",
+    "never",
+    "declined",
+    "declines",
+    "decline",
+    "declining",
+    "refused",
+    "refuses",
+    "refuse",
+    "refusing",
+    "no",
+    "without",
+    "neither",
+    "nor",
 ];
 
 /// Personal and demonstrative pronouns that can be sources.
@@ -358,7 +372,10 @@ pub fn is_speech_verb(word: &str) -> bool {
 
 /// Is `word` (lower case) a reporting verb of any class?
 pub fn is_reporting_verb(word: &str) -> bool {
-    matches!(lookup(word), Some((LexClass::Speech | LexClass::Cognition, _)))
+    matches!(
+        lookup(word),
+        Some((LexClass::Speech | LexClass::Cognition, _))
+    )
 }
 
 /// Is `word` (lower case) a negator ("not", "declined", "never")?
@@ -379,7 +396,10 @@ mod tests {
     fn inflections() {
         assert_eq!(lookup("said"), Some((LexClass::Speech, Form::Past)));
         assert_eq!(lookup("signalled"), Some((LexClass::Speech, Form::Past)));
-        assert_eq!(lookup("acknowledging"), Some((LexClass::Speech, Form::Gerund)));
+        assert_eq!(
+            lookup("acknowledging"),
+            Some((LexClass::Speech, Form::Gerund))
+        );
         assert_eq!(lookup("says"), Some((LexClass::Speech, Form::Third)));
         assert_eq!(lookup("believe"), Some((LexClass::Cognition, Form::Base)));
         assert_eq!(lookup("statement"), Some((LexClass::Noun, Form::Noun)));

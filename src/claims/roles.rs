@@ -46,7 +46,11 @@ pub fn window(doc: &Document, f: &TokenFacts, cue: &Range<usize>) -> Range<usize
     let si = doc.token_sentence[cue.start] as usize;
     let sentence = &doc.segments.sentences[si];
     let (mut start, mut end) = (sentence.tokens.start, sentence.tokens.end);
-    if let Some(q) = f.quote.get(start).and_then(|&q| quotes.get((q as usize).wrapping_sub(1))) {
+    if let Some(q) = f
+        .quote
+        .get(start)
+        .and_then(|&q| quotes.get((q as usize).wrapping_sub(1)))
+    {
         start = start.min(q.open);
     }
     if let Some(q) = f
@@ -163,8 +167,16 @@ pub fn features(
     let head_lex = f.lex[cue.head.min(n - 1)] as u64;
     let before_word = if cs > window.start { f.word[cs - 1] } else { 1 };
     let after_word = if ce < window.end { f.word[ce] } else { 2 };
-    let before_shape = if cs > window.start { f.shape[cs - 1] as u64 } else { 0 };
-    let after_shape = if ce < window.end { f.shape[ce] as u64 } else { 0 };
+    let before_shape = if cs > window.start {
+        f.shape[cs - 1] as u64
+    } else {
+        0
+    };
+    let after_shape = if ce < window.end {
+        f.shape[ce] as u64
+    } else {
+        0
+    };
     let cue_ctx = before_shape | after_shape << 8;
     let cue_sentence = doc.token_sentence.get(cue.head).copied();
     let cue_par = f.paragraph.get(cue.head).copied();
@@ -217,7 +229,11 @@ pub fn features(
         } else {
             (1u64, 0)
         };
-        let (a, b) = if i < cs { (i, cs) } else { (ce.saturating_sub(1), i) };
+        let (a, b) = if i < cs {
+            (i, cs)
+        } else {
+            (ce.saturating_sub(1), i)
+        };
         let commas = if dir == 1 {
             0
         } else {
@@ -248,7 +264,12 @@ pub fn features(
         push(out, 0, dir, db);
         push(out, 1, dir | cb << 2, f.word[i]);
         push(out, 2, dir, f.word[i]);
-        push(out, 3, dir | cb << 2, sh(i) | sh(prev) << 8 | sh(i + 1) << 16);
+        push(
+            out,
+            3,
+            dir | cb << 2,
+            sh(i) | sh(prev) << 8 | sh(i + 1) << 16,
+        );
         push(out, 4, dir, w(prev));
         push(out, 5, dir, w(i + 1));
         push(out, 8, dir | inq << 2 | sameq << 3, cb);
@@ -265,7 +286,12 @@ pub fn features(
         push(out, 21, dir | same_par << 2, cb);
         push(out, 26, dir, f.word[i] ^ head_word.rotate_left(23));
         push(out, 27, dir | sameq << 2, cue_ctx | cb << 16);
-        push(out, 28, dir | cb << 2, commas.min(3) | terms.min(2) << 2 | cues.min(1) << 4);
+        push(
+            out,
+            28,
+            dir | cb << 2,
+            commas.min(3) | terms.min(2) << 2 | cues.min(1) << 4,
+        );
         out.end_token();
     }
 }

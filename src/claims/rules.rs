@@ -42,7 +42,7 @@ pub fn find(doc: &Document, entities: &Entities, cues: &[Cue]) -> Vec<Draft> {
         if words < 3 {
             continue; // scare quotes and titles
         }
-        if let Some(c) = cue_for_quotation(doc, &cues, &used, q) {
+        if let Some(c) = cue_for_quotation(doc, cues, &used, q) {
             used[c] = true;
             let cue = &cues[c];
             let source = source_for(doc, entities, cue, q.inner_tokens.clone());
@@ -319,7 +319,8 @@ fn attribute(doc: &Document, entities: &Entities, cue: &Cue) -> Option<Draft> {
             c_end += 1;
         }
         let source = subject_after(doc, entities, (c_end + 1).min(s_end));
-        return (c_end > c_start).then(|| build(cue, source, vec![c_start..c_end]));
+        let content: Vec<Range<usize>> = std::iter::once(c_start..c_end).collect();
+        return (c_end > c_start).then(|| build(cue, source, content));
     }
     let source = subject_before(doc, entities, cue.tokens.start);
     let mut c_start = cue.tokens.end;
@@ -375,4 +376,3 @@ fn attribute(doc: &Document, entities: &Entities, cue: &Cue) -> Option<Draft> {
     }
     Some(build(cue, source, content))
 }
-

@@ -163,7 +163,11 @@ impl SeqModel {
         if !emission.buckets.is_power_of_two() {
             return Err(ModelError::Corrupt("bucket count is not a power of two"));
         }
-        let learned: Vec<f32> = trans.weights.iter().map(|&w| w as f32 * trans.scale).collect();
+        let learned: Vec<f32> = trans
+            .weights
+            .iter()
+            .map(|&w| w as f32 * trans.scale)
+            .collect();
         let mut transitions = Transitions::from_bilou(&bilou);
         transitions.add_scores(&learned);
         let outside_bias = file
@@ -322,13 +326,21 @@ mod lattice_tests {
         let b = Bilou::new(["A", "B"]);
         let mut trans = Transitions::from_bilou(&b);
         let n = b.tags();
-        let learned: Vec<f32> = (0..(n + 1) * n).map(|k| ((k * 7919) % 13) as f32 / 5.0 - 1.0).collect();
+        let learned: Vec<f32> = (0..(n + 1) * n)
+            .map(|k| ((k * 7919) % 13) as f32 / 5.0 - 1.0)
+            .collect();
         trans.add_scores(&learned);
         let lattice = Lattice::new(&b, &trans);
         for seed in 0..20u32 {
             let len = 1 + (seed as usize % 7);
             let em: Vec<f32> = (0..len * n)
-                .map(|k| ((k as u32 * 2654435761u32).wrapping_add(seed * 97) % 1000) as f32 / 100.0)
+                .map(|k| {
+                    ((k as u32)
+                        .wrapping_mul(2654435761u32)
+                        .wrapping_add(seed * 97)
+                        % 1000) as f32
+                        / 100.0
+                })
                 .collect();
             let (mut best, mut back) = (Vec::new(), Vec::new());
             assert_eq!(

@@ -18,6 +18,7 @@ use crate::text::Document;
 pub struct Speakers<'a> {
     doc: &'a Document<'a>,
     entities: &'a Entities,
+    facts: &'a TokenFacts,
     /// (token, entity) of each resolved speaker, in text order of resolution.
     history: Vec<(usize, usize)>,
 }
@@ -29,10 +30,11 @@ const LOOKBACK: usize = 200;
 
 impl<'a> Speakers<'a> {
     /// A resolver over one document.
-    pub fn new(doc: &'a Document<'a>, entities: &'a Entities, _facts: &TokenFacts) -> Self {
+    pub fn new(doc: &'a Document<'a>, entities: &'a Entities, facts: &'a TokenFacts) -> Self {
         Speakers {
             doc,
             entities,
+            facts,
             history: Vec::new(),
         }
     }
@@ -43,7 +45,7 @@ impl<'a> Speakers<'a> {
         let found = self.by_mention(&source).or_else(|| {
             source
                 .clone()
-                .find_map(|k| self.entities.reference_at_token(k))
+                .find_map(|k| (self.facts.reference.get(k).copied()? as usize).checked_sub(1))
         });
         let found = found
             .or_else(|| self.by_title(&source))
@@ -75,7 +77,10 @@ impl<'a> Speakers<'a> {
     /// person mentioned before: the latest such person.
     fn by_title(&self, source: &Range<usize>) -> Option<usize> {
         let doc = self.doc;
-        let last = source.clone().rev().find(|&k| doc.tokens[k].is_wordlike())?;
+        let last = source
+            .clone()
+            .rev()
+            .find(|&k| doc.tokens[k].is_wordlike())?;
         let first = doc.lower(source.start);
         if !matches!(first, "the" | "our" | "this" | "that") || source.len() > 4 {
             return None;
@@ -86,15 +91,21 @@ impl<'a> Speakers<'a> {
         }
         let ms = &self.entities.mentions;
         let end = ms.partition_point(|m| m.tokens.start < source.start);
-        ms[..end].iter().enumerate().rev().find_map(|(k, m)| {
-            let title = m.title.as_ref()?;
-            let title = doc.text.get(title.clone())?;
-            title
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w.eq_ignore_ascii_case(noun))
-                .then(|| self.entities.mention_cluster.get(k).copied())
-                .flatten()
-        })
+        let at = source.start;
+        ms[..end]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, m)| m.tokens.end + 4 * LOOKBACK >= at)
+            .find_map(|(k, m)| {
+                let title = m.title.as_ref()?;
+                let title = doc.text.get(title.clone())?;
+                title
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(noun))
+                    .then(|| self.entities.mention_cluster.get(k).copied())
+                    .flatten()
+            })
     }
 
     /// A personal pronoun source the entity stage did not resolve: the latest speaker of

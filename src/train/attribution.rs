@@ -135,12 +135,7 @@ fn cue_examples(docs: &[Prepared], bilou: &Bilou, bits: u32) -> Vec<Example> {
             let mut out = Vec::new();
             for s in &doc.segments.sentences {
                 let r = s.tokens.clone();
-                if r.is_empty()
-                    || p
-                        .ignore
-                        .iter()
-                        .any(|g| g.start < r.end && r.start < g.end)
-                {
+                if r.is_empty() || p.ignore.iter().any(|g| g.start < r.end && r.start < g.end) {
                     continue;
                 }
                 let spans: Vec<(Range<usize>, usize)> = p
@@ -341,8 +336,7 @@ fn role_examples(docs: &[Prepared], bilou: &Bilou, bits: u32) -> Vec<Example> {
                 let (Some(first), Some(last)) = (a.cue.first(), a.cue.last()) else {
                     continue;
                 };
-                if p
-                    .ignore
+                if p.ignore
                     .iter()
                     .any(|g| g.start <= first.start && last.end <= g.end)
                 {
@@ -404,11 +398,11 @@ pub fn train_attr(epochs: usize) -> Result<(), TrainError> {
             for (&p, &g) in pred.iter().zip(&ex.gold) {
                 let pt = t.bilou.split(p).1;
                 let gt = t.bilou.split(g).1;
-                for role in 0..2 {
+                for (role, counts) in c.iter_mut().enumerate() {
                     let (isp, isg) = (pt == Some(role), gt == Some(role));
-                    c[role][0] += (isp && isg) as usize;
-                    c[role][1] += isp as usize;
-                    c[role][2] += isg as usize;
+                    counts[0] += (isp && isg) as usize;
+                    counts[1] += isp as usize;
+                    counts[2] += isg as usize;
                 }
             }
         }
@@ -430,4 +424,3 @@ pub fn train_attr(epochs: usize) -> Result<(), TrainError> {
     eprintln!("attr: done in {:.1}s", t0.elapsed().as_secs_f64());
     Ok(())
 }
-

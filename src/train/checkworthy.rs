@@ -176,7 +176,11 @@ fn prf(scored: &[(f32, bool)], threshold: f32) -> (f64, f64, f64) {
     let ng = scored.iter().filter(|x| x.1).count() as f64;
     let p = if np > 0.0 { tp / np } else { 0.0 };
     let r = if ng > 0.0 { tp / ng } else { 0.0 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
@@ -219,7 +223,12 @@ pub fn train(epochs: usize) -> Result<(), TrainError> {
     let mut model = Perceptron::new(1, 1 << BITS);
     let mut rng = Lcg(0xc1a1);
     let mut order: Vec<usize> = (0..items.len()).filter(|&k| !items[k].held_out).collect();
-    let envf = |k: &str, d: f32| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+    let envf = |k: &str, d: f32| {
+        std::env::var(k)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(d)
+    };
     let l2 = envf("CW_L2", 1e-5);
     let lr0 = envf("CW_LR", 0.02);
     let clef_w = envf("CW_CLEF", CLEF_WEIGHT);
@@ -285,11 +294,7 @@ pub fn train(epochs: usize) -> Result<(), TrainError> {
     }
     let (a, b) = platt(&held);
     eprintln!("Platt a {a:.4} b {b:.4}");
-    let m = CheckModel {
-        a,
-        b,
-        ..raw_model
-    };
+    let m = CheckModel { a, b, ..raw_model };
     let cal = |xs: &[Item], cb: bool| -> Vec<(f32, bool)> {
         xs.iter()
             .filter(|i| i.claimbuster == cb)
