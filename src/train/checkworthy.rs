@@ -19,6 +19,8 @@ use crate::text::Document;
 pub const BITS: u32 = 18;
 /// Weight of a CLEF sentence relative to a ClaimBuster one.
 const CLEF_WEIGHT: f32 = 0.3;
+/// Weights below this share of the largest are dropped from the written model.
+const PRUNE: f32 = 0.02;
 /// Share of ClaimBuster train held out for calibration (by id hash).
 const HELD_OUT_PERCENT: u64 = 15;
 
@@ -267,7 +269,19 @@ pub fn train(epochs: usize) -> Result<(), TrainError> {
             loss / order.len() as f64
         );
     }
-    let weights = model.finish();
+    let mut weights = model.finish();
+    // small weights shrink the shipped file for nothing: drop them (the calibration below
+    // is fitted on the pruned weights)
+    let prune: f32 = std::env::var("PRUNE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(PRUNE);
+    let cut = (prune * i16::MAX as f32) as i32;
+    for w in &mut weights.weights {
+        if (*w as i32).abs() < cut {
+            *w = 0;
+        }
+    }
     let raw_model = CheckModel {
         bits: BITS,
         a: 1.0,
@@ -337,6 +351,7 @@ pub fn train(epochs: usize) -> Result<(), TrainError> {
             ),
             ("trainer".into(), "logistic regression, averaged SGD, Platt scaling".into()),
             ("hash_bits".into(), BITS.to_string()),
+            ("pruned_below".into(), prune.to_string()),
             ("platt_a".into(), format!("{a}")),
             ("platt_b".into(), format!("{b}")),
         ],
