@@ -19,7 +19,7 @@ use crate::schema::{ClaimKind, Polarity};
 use crate::text::Document;
 
 /// An attribution in token ranges, before assembly.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
     /// The cue.
     pub cue: Cue,
@@ -309,6 +309,11 @@ pub fn finish(
     let first = draft.source.as_ref().map_or(first, |s| s.start.min(first));
     let last = parts[parts.len() - 1].end.max(cue.tokens.end);
     let last = draft.source.as_ref().map_or(last, |s| s.end.max(last));
+    let confidence = if draft.source.is_some() {
+        cue.confidence
+    } else {
+        cue.confidence * 0.8
+    };
     Some(ClaimSpans {
         kind,
         span: doc.token_span(first..last),
@@ -322,7 +327,91 @@ pub fn finish(
         } else {
             Polarity::Asserted
         },
-        confidence: 0.7,
+        // the cue's: a claim stands or falls with its cue; a sourceless one is less sure
+        confidence,
         checkworthiness: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities;
+
+    fn claims(text: &str) -> Vec<(String, String, Vec<String>)> {
+        let doc = Document::new(text);
+        let ents = entities::extract(&doc);
+        let facts = TokenFacts::new(&doc, &ents);
+        find(&doc, &ents, &facts)
+            .into_iter()
+            .map(|c| {
+                (
+                    c.cue.map_or(String::new(), |r| text[r].to_string()),
+                    c.source.map_or(String::new(), |r| text[r].to_string()),
+                    c.content.into_iter().map(|r| text[r].to_string()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn spec_worked_example_direct() {
+        let found = claims("“That’s not even being raised,” Kerry said.");
+        assert_eq!(
+            found,
+            [(
+                "said".to_string(),
+                "Kerry".to_string(),
+                vec!["That’s not even being raised,".to_string()]
+            )]
+        );
+    }
+
+    #[test]
+    fn spec_worked_example_indirect() {
+        let found =
+            claims("Kerry said his French counterparts have not called him to ask about that.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].2,
+            ["his French counterparts have not called him to ask about that"]
+        );
+    }
+
+    #[test]
+    fn rules_fallback_finds_the_worked_examples() {
+        let text = "“That’s not even being raised,” Kerry said. The French, Kerry said, have \
+                    agreed to take military action in Iraq.";
+        let doc = Document::new(text);
+        let ents = entities::extract(&doc);
+        let cues = cues::find_by_rules(&doc);
+        let drafts = rules::find(&doc, &ents, &cues);
+        let contents: Vec<Vec<&str>> = drafts
+            .iter()
+            .map(|d| {
+                d.content
+                    .iter()
+                    .map(|c| &text[doc.token_span(c.clone())])
+                    .collect()
+            })
+            .collect();
+        assert!(contents.contains(&vec!["That’s not even being raised,"]));
+        assert!(contents.contains(&vec![
+            "The French",
+            "have agreed to take military action in Iraq"
+        ]));
+    }
+
+    #[test]
+    fn participial_cue_shares_the_source() {
+        let found = claims(
+            "Acknowledging that Iran already has troops in Syria, Kerry said working with \
+             Tehran would not be appropriate.",
+        );
+        let ack = found
+            .iter()
+            .find(|c| c.0 == "Acknowledging")
+            .expect("the participle is a cue");
+        assert_eq!(ack.1, "Kerry");
+    }
 }

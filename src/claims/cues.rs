@@ -19,7 +19,7 @@ pub const FEATURE_SET: u32 = 4;
 pub const TYPES: &[&str] = &["CUE"];
 
 /// A cue: its tokens (auxiliaries and negation included) and whether it is negated.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Cue {
     /// Token indices of the cue.
     pub tokens: Range<usize>,
@@ -29,6 +29,8 @@ pub struct Cue {
     pub negated: bool,
     /// "according to X": the source follows the cue.
     pub source_after: bool,
+    /// How sure the cue tagger is that this is a cue, in [0, 1].
+    pub confidence: f32,
 }
 
 const LEFT: u64 = 0x5151_5151;
@@ -147,14 +149,19 @@ pub fn tag(doc: &Document, f: &TokenFacts, model: &SeqModel) -> Vec<Cue> {
         let tags = model.decode(&feats, &mut scratch);
         let mut spans: Vec<Range<usize>> = Vec::new();
         for (span, _) in model.bilou.decode(&tags) {
-            let tokens = range.start + span.start..range.start + span.end;
             // adjacent spans are one cue ("has" "said")
             match spans.last_mut() {
-                Some(last) if last.end == tokens.start => last.end = tokens.end,
-                _ => spans.push(tokens),
+                Some(last) if last.end == span.start => last.end = span.end,
+                _ => spans.push(span),
             }
         }
-        out.extend(spans.into_iter().map(|t| make_cue(doc, f, t)));
+        for span in spans {
+            let margin = model.margin(&scratch, &tags, span.clone());
+            let tokens = range.start + span.start..range.start + span.end;
+            let mut cue = make_cue(doc, f, tokens);
+            cue.confidence = model.confidence(margin).unwrap_or(0.7);
+            out.push(cue);
+        }
     }
     out
 }
@@ -227,6 +234,7 @@ pub fn make_cue(doc: &Document, f: &TokenFacts, tokens: Range<usize>) -> Cue {
         head,
         negated,
         source_after,
+        confidence: 0.5,
     }
 }
 
@@ -329,6 +337,7 @@ pub fn find_by_rules(doc: &Document) -> Vec<Cue> {
                 head: i,
                 negated: false,
                 source_after: true,
+                confidence: 0.5,
             });
             i += 2;
             continue;
@@ -377,6 +386,7 @@ pub fn find_by_rules(doc: &Document) -> Vec<Cue> {
             head: i,
             negated,
             source_after: false,
+            confidence: 0.5,
         });
         i = end;
     }

@@ -54,3 +54,25 @@ pub fn status() -> Vec<(&'static str, Option<String>)> {
         ("checkworthy", checkworthy().err().map(ToString::to_string)),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_models_load() {
+        for (name, error) in status() {
+            assert_eq!(error, None, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_damaged_model_is_an_error_not_a_panic() {
+        assert!(load_seq(b"", cues::FEATURE_SET, cues::TYPES).is_err());
+        assert!(load_seq(b"CLMODEL\0\x01\x00garbage", cues::FEATURE_SET, cues::TYPES).is_err());
+        // a model of other features is refused
+        assert!(load_seq(CUE_BYTES, cues::FEATURE_SET + 1, cues::TYPES).is_err());
+        // a model of another tag set is refused
+        assert!(load_seq(CUE_BYTES, cues::FEATURE_SET, roles::TYPES).is_err());
+    }
+}

@@ -92,6 +92,13 @@ pub struct Scratch {
     best: Vec<f32>,
     back: Vec<u8>,
 }
+
+impl Scratch {
+    /// Emission score of `tag` at token `k` of the last decoded sequence (`tags` per token).
+    pub fn emission(&self, k: usize, tag: usize, tags: usize) -> f32 {
+        self.emissions.get(k * tags + tag).copied().unwrap_or(0.0)
+    }
+}
 use crate::tagger::{Bilou, LinearModel, ModelError, ModelFile};
 
 /// Features of a token sequence, flattened: token `k` has `feats[ends[k-1]..ends[k]]`.
@@ -148,6 +155,9 @@ pub struct SeqModel {
     /// Subtracted from the outside tag's score of every token: above zero, the model
     /// finds more spans (recall for precision). Stored as meta "outside_bias".
     pub outside_bias: f32,
+    /// Platt scaling of a span's margin into a probability that it is right (meta
+    /// "platt_a", "platt_b"); `None` when the model has none.
+    pub platt: Option<(f32, f32)>,
 }
 
 impl SeqModel {
@@ -176,7 +186,15 @@ impl SeqModel {
             .find(|(k, _)| k == "outside_bias")
             .and_then(|(_, v)| v.parse::<f32>().ok())
             .unwrap_or(0.0);
+        let meta = |k: &str| {
+            file.meta
+                .iter()
+                .find(|(n, _)| n == k)
+                .and_then(|(_, v)| v.parse::<f32>().ok())
+        };
+        let platt = meta("platt_a").zip(meta("platt_b"));
         Ok(SeqModel {
+            platt,
             lattice: Lattice::new(&bilou, &transitions),
             outside_bias,
             bits: emission.buckets.trailing_zeros(),
@@ -200,6 +218,26 @@ impl SeqModel {
             }
             row[0] -= self.outside_bias;
         }
+    }
+
+    /// Mean margin of the tags over the span `range` of the last decoded sequence: how
+    /// much the chosen tags beat the outside tag, per token.
+    pub fn margin(&self, scratch: &Scratch, tags: &[usize], range: std::ops::Range<usize>) -> f32 {
+        let n = self.bilou.tags();
+        if range.is_empty() {
+            return 0.0;
+        }
+        let len = range.len() as f32;
+        range
+            .map(|k| scratch.emission(k, tags[k], n) - scratch.emission(k, 0, n))
+            .sum::<f32>()
+            / len
+    }
+
+    /// Probability that a span of this margin is right, when the model is calibrated.
+    pub fn confidence(&self, margin: f32) -> Option<f32> {
+        self.platt
+            .map(|(a, b)| 1.0 / (1.0 + (-(a * margin + b)).exp()))
     }
 
     /// Best tag sequence.

@@ -108,7 +108,7 @@ impl Lcg {
 
 /// Fits Platt's sigmoid `1 / (1 + exp(-(a s + b)))` to (score, label) by Newton steps with
 /// backtracking on the log loss with Platt's smoothed targets.
-fn platt(scores: &[(f32, bool)]) -> (f32, f32) {
+pub(crate) fn platt(scores: &[(f32, bool)]) -> (f32, f32) {
     let pos = scores.iter().filter(|x| x.1).count() as f64;
     let neg = scores.len() as f64 - pos;
     let hi = (pos + 1.0) / (pos + 2.0);
