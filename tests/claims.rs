@@ -149,7 +149,7 @@ fn negated_auxiliary_cues() {
                     .as_ref()
                     .unwrap()
                     .text
-                    .ends_with(cue.split(' ').last().unwrap())
+                    .ends_with(cue.split(' ').next_back().unwrap())
             })
             .collect();
         assert_eq!(c.len(), 1, "{text}: {:#?}", a.claims);
