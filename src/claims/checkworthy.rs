@@ -387,7 +387,111 @@ impl<'a> Scorer<'a> {
     }
 }
 
-/// Author assertions: every sentence no attribution covers, scored; those scoring at least
+/// Conjunctions that open a second main clause after a comma.
+const CLAUSE_CONJUNCTIONS: &[&str] = &[
+    "and", "but", "while", "although", "whereas", "yet", "though",
+];
+/// Fewest words a clause needs to stand as an assertion of its own.
+const MIN_CLAUSE_WORDS: usize = 5;
+
+fn words(facts: &TokenFacts, r: &Range<usize>) -> usize {
+    r.clone().filter(|&k| facts.is_word(k)).count()
+}
+
+/// Trims punctuation and quotation marks off both ends of a token range.
+fn trim(facts: &TokenFacts, mut r: Range<usize>) -> Range<usize> {
+    while r.start < r.end && !facts.is_word(r.start) {
+        r.start += 1;
+    }
+    while r.end > r.start && !facts.is_word(r.end - 1) {
+        r.end -= 1;
+    }
+    r
+}
+
+/// The main clauses of a sentence: split at semicolons and at a comma before a
+/// coordinating conjunction ("…hostage, and cash … are flowing …") when both sides have at
+/// least [`MIN_CLAUSE_WORDS`] words and no quotation is cut. One clause = the sentence.
+pub fn clauses(doc: &Document, facts: &TokenFacts, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = sentence.start;
+    let mut k = sentence.start;
+    while k < sentence.end {
+        let split = facts.quote[k] == 0
+            && (facts.shape[k] == shape::SEMI
+                || (facts.shape[k] == shape::COMMA
+                    && k + 1 < sentence.end
+                    && CLAUSE_CONJUNCTIONS.contains(&doc.lower(k + 1))));
+        if split {
+            let left = trim(facts, start..k);
+            let right = trim(facts, k + 1..sentence.end);
+            if words(facts, &left) >= MIN_CLAUSE_WORDS && words(facts, &right) >= MIN_CLAUSE_WORDS {
+                out.push(left);
+                // the conjunction opens the next clause but is not part of its claim
+                start = if facts.shape[k] == shape::COMMA {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                k = start;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    let last = trim(facts, start..sentence.end);
+    if !last.is_empty() {
+        out.push(last);
+    }
+    out
+}
+
+/// Non-restrictive relative clauses on a name, which the author asserts even inside a
+/// reported sentence: "France, which joined the U.S.-led coalition earlier this week, has
+/// signaled …" → "France, which joined the U.S.-led coalition earlier this week".
+pub fn relative_clauses(
+    doc: &Document,
+    facts: &TokenFacts,
+    sentence: Range<usize>,
+) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for k in sentence.start + 1..sentence.end.saturating_sub(2) {
+        if facts.shape[k] != shape::COMMA
+            || facts.mention[k - 1] == 0
+            || !matches!(doc.lower(k + 1), "which" | "who")
+            || facts.quote[k] != 0
+        {
+            continue;
+        }
+        let Some(end) = (k + 2..sentence.end).find(|&j| facts.is_clause_punct(j)) else {
+            continue;
+        };
+        if facts.shape[end] != shape::COMMA {
+            continue;
+        }
+        let m = facts.mention[k - 1] as usize - 1;
+        let Some(start) = doc_mention_start(facts, m, k - 1) else {
+            continue;
+        };
+        let r = start..end;
+        if words(facts, &(k + 2..end)) >= 3 {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// First token of the mention `m` that covers token `at`.
+fn doc_mention_start(facts: &TokenFacts, m: usize, at: usize) -> Option<usize> {
+    let mut s = at;
+    while s > 0 && facts.mention[s - 1] as usize == m + 1 {
+        s -= 1;
+    }
+    Some(s)
+}
+
+/// Author assertions: the sentences (or their main clauses) no attribution covers, and
+/// the relative clauses on names in any sentence, scored; those scoring at least
 /// `min_score` are returned.
 pub fn assertions(
     doc: &Document,
@@ -415,28 +519,107 @@ pub fn assertions(
             }
         }
     }
-    for (k, s) in doc.segments.sentences.iter().enumerate() {
-        let covered = covered_sentence[k];
-        if covered || s.tokens.is_empty() {
-            continue;
+    let push = |scorer: &mut Scorer, r: Range<usize>, out: &mut Vec<ClaimSpans>| {
+        let score = scorer.score(r.clone());
+        if score < min_score || r.is_empty() {
+            return;
         }
-        let score = scorer.score(s.tokens.clone());
-        if score < min_score {
-            continue;
-        }
-        let span = s.start..s.end;
+        let span = doc.token_span(r.clone());
         out.push(ClaimSpans {
             kind: ClaimKind::Assertion,
             span: span.clone(),
             source: None,
             cue: None,
-            content: vec![span.clone()],
+            content: vec![span],
             speaker: None,
-            about: scorer.facts.clusters_in(entities, s.tokens.clone()),
+            about: scorer.facts.clusters_in(entities, r),
             polarity: Polarity::Asserted,
             confidence: score,
             checkworthiness: Some(score),
         });
+    };
+    for (k, s) in doc.segments.sentences.iter().enumerate() {
+        if s.tokens.is_empty() {
+            continue;
+        }
+        for r in relative_clauses(doc, scorer.facts, s.tokens.clone()) {
+            push(scorer, r, &mut out);
+        }
+        if covered_sentence[k] {
+            continue;
+        }
+        let parts = clauses(doc, scorer.facts, s.tokens.clone());
+        if parts.len() > 1 {
+            for p in parts {
+                push(scorer, p, &mut out);
+            }
+        } else {
+            push(scorer, s.tokens.clone(), &mut out);
+        }
     }
+    out.sort_by_key(|c| (c.span.start, c.span.end));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(
+        text: &str,
+        f: fn(&Document, &TokenFacts, Range<usize>) -> Vec<Range<usize>>,
+    ) -> Vec<String> {
+        let doc = Document::new(text);
+        let ents = crate::entities::extract(&doc);
+        let facts = TokenFacts::new(&doc, &ents);
+        f(&doc, &facts, 0..doc.tokens.len())
+            .into_iter()
+            .map(|r| text[doc.token_span(r)].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn main_clauses() {
+        assert_eq!(
+            spans(
+                "The Islamic State is holding dozens of Turkish citizens hostage, and cash, \
+                 supplies and fighters for the group are flowing across its border.",
+                clauses
+            ),
+            [
+                "The Islamic State is holding dozens of Turkish citizens hostage",
+                "cash, supplies and fighters for the group are flowing across its border"
+            ]
+        );
+        assert_eq!(spans("Short, and sweet.", clauses), ["Short, and sweet"]);
+    }
+
+    #[test]
+    fn relative_clause_on_a_name() {
+        assert_eq!(
+            spans(
+                "France, which joined the U.S.-led coalition earlier this week, has signaled \
+                 that it wants Iran to participate.",
+                relative_clauses
+            ),
+            ["France, which joined the U.S.-led coalition earlier this week"]
+        );
+    }
+
+    #[test]
+    fn calibrated_scores_stay_in_range() {
+        let text = "Unemployment fell to 4.9 percent in 2016, the lowest rate in eight years.";
+        let doc = Document::new(text);
+        let ents = crate::entities::extract(&doc);
+        let facts = TokenFacts::new(&doc, &ents);
+        let mut scorer = Scorer::new(
+            &doc,
+            &facts,
+            &ents,
+            super::super::models::checkworthy().ok(),
+        );
+        let s = scorer.score(0..doc.tokens.len());
+        assert!((0.0..=1.0).contains(&s));
+        assert!(s > scorer.score(0..1));
+    }
 }
