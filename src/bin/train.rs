@@ -28,7 +28,7 @@ enum Model {
     /// The source/content tagger (models/attr.clm) from PolNeAR train.
     Attr {
         /// Training epochs.
-        #[arg(long, default_value_t = 8)]
+        #[arg(long, default_value_t = 6)]
         epochs: usize,
     },
     /// The check-worthiness classifier (models/checkworthy.clm) from ClaimBuster and
