@@ -147,6 +147,21 @@ pub fn lex_code_of_hash(h: u64) -> u8 {
         .map_or(0, |k| table[k].1)
 }
 
+/// Whether a word (by its hash) is a negator and whether it is a pronoun: sorted hashes of
+/// the two short lists, searched as integers.
+fn small_classes(h: u64) -> (bool, bool) {
+    static TABLE: std::sync::OnceLock<(Vec<u64>, Vec<u64>)> = std::sync::OnceLock::new();
+    let (neg, pron) = TABLE.get_or_init(|| {
+        let sorted = |list: &[&str]| {
+            let mut v: Vec<u64> = list.iter().map(|w| hash_str(w)).collect();
+            v.sort_unstable();
+            v
+        };
+        (sorted(lexicon::NEGATORS), sorted(lexicon::PRONOUNS))
+    });
+    (neg.binary_search(&h).is_ok(), pron.binary_search(&h).is_ok())
+}
+
 impl TokenFacts {
     /// Computes the facts of `doc`'s tokens.
     pub fn new(doc: &Document, entities: &Entities) -> TokenFacts {
@@ -204,8 +219,13 @@ impl TokenFacts {
             } else {
                 0
             });
-            negator.push(is_word && lexicon::is_negator(low));
-            pronoun.push(is_word && lexicon::is_pronoun(low));
+            let (neg, pron) = if is_word {
+                small_classes(word[i])
+            } else {
+                (false, false)
+            };
+            negator.push(neg);
+            pronoun.push(pron);
         }
         let mut quote = vec![0u32; n];
         for (k, q) in doc.segments.quotations.iter().enumerate() {
