@@ -159,7 +159,10 @@ fn small_classes(h: u64) -> (bool, bool) {
         };
         (sorted(lexicon::NEGATORS), sorted(lexicon::PRONOUNS))
     });
-    (neg.binary_search(&h).is_ok(), pron.binary_search(&h).is_ok())
+    (
+        neg.binary_search(&h).is_ok(),
+        pron.binary_search(&h).is_ok(),
+    )
 }
 
 impl TokenFacts {

@@ -73,6 +73,8 @@ pub fn extract(doc: &Document, entities: &Entities, options: &ClaimOptions) -> V
     let facts = features::TokenFacts::new(doc, entities);
     let mut claims = attribution::find(doc, entities, &facts);
     let mut scorer = checkworthy::Scorer::new(doc, &facts, entities, models::checkworthy().ok());
+    // claims of one sentence share its score
+    let mut previous: Option<(std::ops::Range<usize>, f32)> = None;
     for c in &mut claims {
         // the sentence(s) the claim is made in: the unit the classifier learned from
         let first = doc.token_at_or_after(c.span.start);
@@ -83,7 +85,12 @@ pub fn extract(doc: &Document, entities: &Entities, options: &ClaimOptions) -> V
         };
         let sentences = &doc.segments.sentences;
         let range = sentences[a as usize].tokens.start..sentences[b as usize].tokens.end;
-        c.checkworthiness = Some(scorer.score(range));
+        let score = match &previous {
+            Some((r, s)) if *r == range => *s,
+            _ => scorer.score(range.clone()),
+        };
+        previous = Some((range, score));
+        c.checkworthiness = Some(score);
     }
     if options.assertions {
         let found = checkworthy::assertions(
