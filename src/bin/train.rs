@@ -19,12 +19,76 @@ struct Cli {
 enum Model {
     /// Build the normalised training sets (if missing) and print what they hold.
     Sets,
+    /// Train the name tagger (models/ner.clm) and score it on the dev and train splits.
+    Ner {
+        /// Passes over the training data.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// Feature buckets: 2^bits.
+        #[arg(long, default_value_t = 20)]
+        bits: u32,
+        /// Shuffle seed.
+        #[arg(long, default_value_t = 0x5eed)]
+        seed: u64,
+        /// Span types, comma-separated (PLACE = GPE|LOC).
+        #[arg(long, default_value = "PERSON,NORP,ORG,PLACE,FAC,PRODUCT")]
+        types: String,
+        /// Sets and how often each is visited per epoch: name[xN],...
+        #[arg(long, default_value = "ner-en-worldwide-newswire,ner-gum,ner-meantime-en,ner-re3d")]
+        sets: String,
+        /// Where to write the model.
+        #[arg(long, default_value = "models/ner.clm")]
+        out: std::path::PathBuf,
+        /// Also score these intermediate epochs on dev (comma-separated).
+        #[arg(long, default_value = "")]
+        eval_epochs: String,
+        /// Drop quantised weights smaller than this (model size).
+        #[arg(long, default_value_t = 0)]
+        prune: i16,
+        /// Skip scoring the final model on the train split.
+        #[arg(long)]
+        no_train_score: bool,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.model {
         Model::Sets => sets(),
+        Model::Ner {
+            epochs,
+            bits,
+            seed,
+            types,
+            sets,
+            out,
+            eval_epochs,
+            prune,
+            no_train_score,
+        } => ner(
+            claimlens::train::ner::NerOptions {
+                epochs,
+                bits,
+                seed,
+                types: types.split(',').map(str::to_string).collect(),
+                sets: sets
+                    .split(',')
+                    .map(|s| match s.rsplit_once('x') {
+                        Some((name, n)) if n.parse::<usize>().is_ok() => {
+                            (name.to_string(), n.parse().unwrap_or(1))
+                        }
+                        _ => (s.to_string(), 1),
+                    })
+                    .collect(),
+                out,
+                eval_epochs: eval_epochs
+                    .split(',')
+                    .filter_map(|e| e.trim().parse().ok())
+                    .collect(),
+                prune,
+            },
+            !no_train_score,
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -33,6 +97,35 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn ner(
+    opts: claimlens::train::ner::NerOptions,
+    train_score: bool,
+) -> Result<(), claimlens::train::TrainError> {
+    use claimlens::train::ner;
+    let command = format!("cargo run --release --features train --bin train -- {}", std::env::args().skip(1).collect::<Vec<_>>().join(" "));
+    let report = ner::train(&opts, &command)?;
+    println!(
+        "trained in {:.1}s (+{:.1}s loading); {} bytes -> {}",
+        report.train_seconds,
+        report.load_seconds,
+        report.model_bytes,
+        opts.out.display()
+    );
+    let bytes = std::fs::read(&opts.out).map_err(|source| claimlens::train::TrainError::Io {
+        path: opts.out.display().to_string(),
+        source,
+    })?;
+    let t = std::time::Instant::now();
+    let tagger = claimlens::entities::tagger::NerTagger::from_bytes(&bytes)?;
+    println!("model loads in {:.1} ms", t.elapsed().as_secs_f64() * 1000.0);
+    ner::evaluate(&tagger, "dev", "final")?;
+    ner::evaluate(&tagger, "seed", "final")?;
+    if train_score {
+        ner::evaluate(&tagger, "train", "final")?;
+    }
+    Ok(())
 }
 
 fn sets() -> Result<(), claimlens::train::TrainError> {

@@ -1,14 +1,19 @@
 //! Entities: name mentions and values, clustered into entities, with pronoun and
 //! description references.
 //!
-//! Stages: [`names`] (who and where) and [`numbers`] (dates, amounts) find mentions;
+//! Stages: [`names`] (who and where: the learned [`tagger`] over [`features`], typed
+//! with the [`lexicon`]) and [`numbers`] (dates, amounts, by rules) find mentions;
 //! [`clusters`] groups them into entities; [`references`] resolves pronouns and
 //! descriptions; salience ranks the entities.
 
 pub mod clusters;
+pub mod fallback;
+pub mod features;
+pub mod lexicon;
 pub mod names;
 pub mod numbers;
 pub mod references;
+pub mod tagger;
 
 use std::ops::Range;
 
@@ -126,7 +131,21 @@ impl Entities {
 
 /// Finds, clusters and resolves the entities of a document.
 pub fn extract(doc: &Document) -> Entities {
-    let names = names::find(doc);
+    extract_impl(doc, None)
+}
+
+/// [`extract`] with a given name tagger instead of the embedded one (training tools).
+pub fn extract_with(doc: &Document, tagger: &tagger::NerTagger) -> Entities {
+    extract_impl(doc, Some(tagger))
+}
+
+fn extract_impl(doc: &Document, tagger: Option<&tagger::NerTagger>) -> Entities {
+    let lex = lexicon::Lexicon::embedded();
+    let ctx = features::DocContext::new(doc, lex);
+    let names = match tagger {
+        Some(t) => names::find_with(doc, &ctx, lex, t),
+        None => names::find(doc, &ctx, lex),
+    };
     let values = numbers::find(doc);
     let mut mentions = merge(doc, names, values);
     let (mut clusters, mention_cluster) = clusters::build(doc, &mut mentions);

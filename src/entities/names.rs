@@ -1,347 +1,199 @@
-//! Name mentions (PERSON, ORG, GPE, NORP, ...), first extractor: capitalised token runs,
-//! titles split off, typed by cues inside and around the run. A learned tagger replaces
-//! this stage; its interface (document in, typed token ranges out) stays.
+//! Name mentions (PERSON, NORP, ORG, GPE, LOC, FAC, PRODUCT): the learned tagger's
+//! spans, typed (the corpora's single "place" type split into GPE and LOC by the place
+//! lexicon and name heads), with titles kept outside PERSON spans. Falls back to
+//! capitalisation rules ([`super::fallback`]) when the model does not load.
 
 use std::ops::Range;
 
-use super::NameSpan;
+use super::features::DocContext;
+use super::lexicon::{bit, Lexicon, PlaceKind};
+use super::tagger::NerTagger;
+use super::{fallback, NameSpan};
 use crate::schema::EntityType;
 use crate::text::{Document, TokenKind};
 
-/// Titles and honorifics kept outside PERSON spans (lower case).
-const TITLES: &[&str] = &[
-    "adm.",
-    "ambassador",
-    "ayatollah",
-    "capt.",
-    "captain",
-    "chairman",
-    "chancellor",
-    "col.",
-    "colonel",
-    "commander",
-    "dr.",
-    "gen.",
-    "general",
-    "gov.",
-    "governor",
-    "judge",
-    "justice",
-    "king",
-    "lt.",
-    "maj.",
-    "mayor",
-    "minister",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "pope",
-    "premier",
-    "president",
-    "prime",
-    "prince",
-    "princess",
-    "prof.",
-    "queen",
-    "rep.",
-    "rev.",
-    "secretary",
-    "sen.",
-    "senator",
-    "sgt.",
-    "sheikh",
-    "sir",
-    "spokesman",
-    "spokeswoman",
-    "vice",
-];
-
-/// Words inside a capitalised run that make it an organisation.
-const ORG_WORDS: &[&str] = &[
-    "agency",
-    "airlines",
-    "army",
-    "assembly",
-    "association",
-    "bank",
-    "brigade",
-    "brigades",
-    "bureau",
-    "co.",
-    "college",
-    "commission",
-    "committee",
-    "company",
-    "congress",
-    "corp.",
-    "corporation",
-    "council",
-    "court",
-    "department",
-    "federation",
-    "force",
-    "forces",
-    "foundation",
-    "front",
-    "group",
-    "guard",
-    "guards",
-    "house",
-    "inc.",
-    "institute",
-    "league",
-    "ltd",
-    "ministry",
-    "movement",
-    "nations",
-    "navy",
-    "news",
-    "office",
-    "organization",
-    "organisation",
-    "parliament",
-    "party",
-    "police",
-    "senate",
-    "state",
-    "times",
-    "union",
-    "university",
-];
-
-/// Calendar words: values, found by the number and date rules.
-const CALENDAR: &[&str] = &[
-    "april",
-    "august",
-    "december",
-    "february",
-    "friday",
-    "january",
-    "july",
-    "june",
-    "march",
-    "monday",
-    "november",
-    "october",
-    "saturday",
-    "september",
-    "sunday",
-    "thursday",
-    "tuesday",
-    "wednesday",
-];
-
-/// Capitalised words that start sentences but are not names.
-const NOT_NAMES: &[&str] = &[
-    "a",
-    "about",
-    "according",
-    "after",
-    "all",
-    "also",
-    "although",
-    "an",
-    "and",
-    "another",
-    "any",
-    "as",
-    "at",
-    "because",
-    "before",
-    "both",
-    "but",
-    "by",
-    "despite",
-    "during",
-    "each",
-    "even",
-    "every",
-    "for",
-    "from",
-    "he",
-    "her",
-    "here",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "instead",
-    "it",
-    "its",
-    "many",
-    "meanwhile",
-    "more",
-    "most",
-    "much",
-    "my",
-    "no",
-    "not",
-    "now",
-    "of",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "other",
-    "our",
-    "over",
-    "she",
-    "since",
-    "so",
-    "some",
-    "still",
-    "such",
-    "that",
-    "the",
-    "their",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "thus",
-    "to",
-    "under",
-    "unlike",
-    "until",
-    "we",
-    "what",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "why",
-    "with",
-    "within",
-    "without",
-    "yet",
-    "you",
-    "your",
-    "acknowledging",
-    "asked",
-    "said",
-    "over",
-];
-
-fn is_capitalised(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_uppercase())
+/// Finds the names of a document with the embedded tagger (or the fallback rules).
+pub fn find(doc: &Document, ctx: &DocContext, lex: &Lexicon) -> Vec<NameSpan> {
+    match NerTagger::embedded() {
+        Ok(tagger) => find_with(doc, ctx, lex, tagger),
+        Err(e) => {
+            report_load_error(e);
+            fallback::find(doc)
+        }
+    }
 }
 
-fn lower_in(list: &[&str], s: &str) -> bool {
-    let lower = s.to_lowercase();
-    list.binary_search(&lower.as_str()).is_ok()
+/// Says once (on stderr, natively) that the model did not load.
+fn report_load_error(e: &crate::tagger::ModelError) {
+    use std::sync::Once;
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        #[cfg(not(target_arch = "wasm32"))]
+        eprintln!("claimlens: the name tagger's model did not load ({e}); using capitalisation rules");
+        #[cfg(target_arch = "wasm32")]
+        let _ = e;
+    });
 }
 
-/// Finds capitalised name runs and types them.
-pub fn find(doc: &Document) -> Vec<NameSpan> {
+/// The error that made the entity stage fall back to rules, if any.
+pub fn model_error() -> Option<&'static crate::tagger::ModelError> {
+    NerTagger::embedded().err()
+}
+
+/// Finds the names of a document with `tagger`.
+pub fn find_with(
+    doc: &Document,
+    ctx: &DocContext,
+    lex: &Lexicon,
+    tagger: &NerTagger,
+) -> Vec<NameSpan> {
+    let types: Vec<Option<EntityType>> = tagger
+        .types()
+        .iter()
+        .map(|t| match t.as_str() {
+            "PLACE" => Some(EntityType::GPE),
+            other => EntityType::parse(other),
+        })
+        .collect();
     let mut out = Vec::new();
-    let n = doc.tokens.len();
-    let mut i = 0;
-    while i < n {
-        let t = &doc.tokens[i];
-        let s = t.text(doc.text);
-        let sentence_start = i == 0
-            || doc.token_sentence[i] != doc.token_sentence[i - 1]
-            || prev_is_open_quote(doc, i);
-        let gerund = sentence_start && s.ends_with("ing");
-        if t.kind != TokenKind::Word
-            || !is_capitalised(s)
-            || (lower_in(NOT_NAMES, s) && (sentence_start || s.len() < 4))
-            || lower_in(CALENDAR, s)
-            || gerund
-        {
-            i += 1;
+    for span in tagger.tag(doc, ctx) {
+        let Some(mut entity_type) = types.get(span.type_index).copied().flatten() else {
             continue;
+        };
+        if tagger.types()[span.type_index] == "PLACE" {
+            entity_type = place_type(doc, &span.tokens, lex);
         }
-        // run of capitalised words joined by "of", "and" (only before a capital) or hyphens
-        let start = i;
-        let mut end = i + 1;
-        while end < n && doc.token_sentence[end] == doc.token_sentence[start] {
-            let w = doc.token_text(end);
-            let tk = doc.tokens[end].kind;
-            let has_of = (start..end).any(|k| doc.token_text(k) == "of");
-            if tk == TokenKind::Word
-                && is_capitalised(w)
-                && !lower_in(NOT_NAMES, w)
-                && !lower_in(CALENDAR, w)
-            {
-                end += 1;
-            } else if (matches!(w, "of" | "al" | "bin" | "de") || (w == "and" && has_of))
-                && end + 1 < n
-                && is_capitalised(doc.token_text(end + 1))
-                && !lower_in(NOT_NAMES, doc.token_text(end + 1))
-            {
-                end += 2;
-            } else {
-                break;
-            }
-        }
-        // titles before a person's name stay outside it
-        let mut name_start = start;
-        let mut titled = false;
-        while name_start + 1 < end && lower_in(TITLES, doc.token_text(name_start)) {
-            name_start += 1;
-            titled = true;
-            // "Secretary of State John Kerry": the "of State" belongs to the title
-            if doc.token_text(name_start) == "of" && name_start + 2 < end {
-                name_start += 2;
-            }
-        }
-        if titled && name_start >= end {
-            i = end;
-            continue;
-        }
-        let run: Range<usize> = name_start..end;
-        let entity_type = type_of(doc, &run, titled);
-        let title = (titled).then(|| doc.token_span(start..name_start));
+        let title = if entity_type == EntityType::PERSON {
+            title_before(doc, ctx, span.tokens.start)
+        } else {
+            None
+        };
         out.push(NameSpan {
-            tokens: run,
+            tokens: span.tokens,
             entity_type,
-            title: title.map(|r| r.start..doc.tokens[name_start - 1].end),
-            confidence: 0.5,
+            title,
+            confidence: span.confidence,
         });
-        i = end;
     }
     out
 }
 
-fn prev_is_open_quote(doc: &Document, i: usize) -> bool {
-    i > 0 && doc.tokens[i - 1].kind == TokenKind::Quote
+/// Head words of non-GPE places (regions, water, relief).
+const LOC_HEADS: &[&str] = &[
+    "basin", "bay", "beach", "canal", "canyon", "cape", "channel", "coast", "continent",
+    "delta", "desert", "forest", "glacier", "gulf", "heights", "highlands", "hills", "island",
+    "islands", "lake", "lakes", "mount", "mountain", "mountains", "mt.", "ocean", "peninsula",
+    "plain", "plains", "plateau", "range", "region", "river", "sea", "shore", "straits",
+    "strait", "valley", "volcano", "waters", "woods",
+];
+
+/// GPE or LOC for a place span: the lexicon's word when it lists the name, else by its
+/// head words ("Gulf of Aden", "Mount Sinjar", "Tigris River" are LOC), else GPE.
+pub fn place_type(doc: &Document, tokens: &Range<usize>, lex: &Lexicon) -> EntityType {
+    let text = &doc.text[doc.token_span(tokens.clone())];
+    match lex.place_kind(text) {
+        Some(PlaceKind::Gpe) => return EntityType::GPE,
+        Some(PlaceKind::Loc) => return EntityType::LOC,
+        None => {}
+    }
+    let loc = tokens
+        .clone()
+        .any(|k| LOC_HEADS.binary_search(&doc.lower(k)).is_ok());
+    if loc {
+        EntityType::LOC
+    } else {
+        EntityType::GPE
+    }
 }
 
-fn type_of(doc: &Document, run: &Range<usize>, titled: bool) -> EntityType {
-    if titled {
-        return EntityType::PERSON;
-    }
-    let words: Vec<&str> = run.clone().map(|k| doc.token_text(k)).collect();
-    if words.iter().any(|w| lower_in(ORG_WORDS, w)) {
-        return EntityType::ORG;
-    }
-    if words.len() == 1 {
-        let w = words[0];
-        let lower = w.to_lowercase();
-        if w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.') && !w.contains('.') {
-            return EntityType::ORG;
+/// Words that continue a title leftwards or rightwards ("Foreign Minister", "Secretary
+/// of State", "Deputy Prime Minister"), beyond the lexicon's title words.
+const TITLE_PARTS: &[&str] = &[
+    "acting", "assistant", "chief", "defence", "defense", "deputy", "executive", "first",
+    "foreign", "former", "general", "health", "home", "interior", "justice", "senior",
+    "state", "supreme", "trade", "treasury", "vice",
+];
+
+fn is_title_word(ctx: &DocContext, k: usize) -> bool {
+    ctx.lex[k].has(bit::TITLE)
+}
+
+fn is_title_part(doc: &Document, k: usize) -> bool {
+    TITLE_PARTS.binary_search(&doc.lower(k)).is_ok()
+}
+
+/// The byte range of a title right before a person's name ("Secretary of State" before
+/// "John Kerry"), if there is one: title words, their modifiers ("Foreign", "Deputy")
+/// and "of" + a capitalised word, starting with a title word or modifier and holding at
+/// least one title word.
+pub fn title_before(doc: &Document, ctx: &DocContext, start: usize) -> Option<Range<usize>> {
+    let sentence = doc.token_sentence.get(start).copied()?;
+    let mut j = start;
+    while j > 0 && doc.token_sentence[j - 1] == sentence && start - j < 6 {
+        let k = j - 1;
+        if doc.tokens[k].kind != TokenKind::Word {
+            break;
         }
-        if ["ish", "ese", "ian", "can", "ni", "ch", "qi"]
-            .iter()
-            .any(|suf| lower.ends_with(suf))
-        {
-            return EntityType::NORP;
+        let capital = doc.token_text(k).starts_with(|c: char| c.is_uppercase());
+        let ok = is_title_word(ctx, k)
+            || is_title_part(doc, k)
+            || (doc.lower(k) == "of"
+                && k > 0
+                && (is_title_word(ctx, k - 1) || is_title_part(doc, k - 1)))
+            || (capital && k > 0 && doc.lower(k - 1) == "of");
+        if !ok {
+            break;
         }
-        return EntityType::GPE;
+        j = k;
     }
-    if words.iter().all(|w| w.ends_with('.')) {
-        return EntityType::GPE;
+    while j < start && !(is_title_word(ctx, j) || is_title_part(doc, j)) {
+        j += 1;
     }
-    if words.len() <= 3 {
-        return EntityType::PERSON;
+    ((j..start).any(|k| is_title_word(ctx, k)))
+        .then(|| doc.tokens[j].start..doc.tokens[start - 1].end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title(text: &str, name: &str) -> Option<String> {
+        let doc = Document::new(text);
+        let lex = Lexicon::embedded();
+        let ctx = DocContext::new(&doc, lex);
+        let start = (0..doc.tokens.len())
+            .find(|&k| doc.token_text(k) == name)
+            .expect("name in text");
+        title_before(&doc, &ctx, start).map(|r| text[r].to_string())
     }
-    EntityType::ORG
+
+    #[test]
+    fn titles_stay_outside() {
+        assert_eq!(
+            title("Secretary of State John Kerry said", "John").as_deref(),
+            Some("Secretary of State")
+        );
+        assert_eq!(
+            title("U.S. Secretary of State John Kerry said", "John").as_deref(),
+            Some("Secretary of State")
+        );
+        assert_eq!(
+            title("Syrian President Bashar Assad said", "Bashar").as_deref(),
+            Some("President")
+        );
+        assert_eq!(
+            title("said Foreign Minister Sergei Lavrov", "Sergei").as_deref(),
+            Some("Foreign Minister")
+        );
+        assert_eq!(title("when John Kerry said", "John"), None);
+        assert_eq!(title("Mr. Smith said", "Smith").as_deref(), Some("Mr."));
+    }
+
+    #[test]
+    fn places_split() {
+        let lex = Lexicon::embedded();
+        let doc = Document::new("the Gulf of Aden and Paris");
+        assert_eq!(place_type(&doc, &(1..4), lex), EntityType::LOC);
+        assert_eq!(place_type(&doc, &(5..6), lex), EntityType::GPE);
+    }
 }

@@ -64,28 +64,67 @@ impl Transitions {
 
 /// Best tags for `emissions` (`len * tags`, row-major by token).
 pub fn decode(emissions: &[f32], trans: &Transitions) -> Vec<usize> {
+    let mut scratch = Scratch::default();
+    let mut tags = Vec::new();
+    decode_into(emissions, trans, None, &mut scratch, &mut tags);
+    tags
+}
+
+/// Reusable buffers for [`decode_into`], so decoding allocates nothing per sequence.
+#[derive(Debug, Clone, Default)]
+pub struct Scratch {
+    best: Vec<f32>,
+    back: Vec<u16>,
+}
+
+/// Best tags for `emissions` into `tags`, optionally restricted per token: with
+/// `allowed = Some(masks)`, token `i` may only take tags whose bit is set in `masks[i]`
+/// (at most 64 tags). Partially labelled training uses this to find the best sequence
+/// that agrees with what the corpus does annotate. Returns `false` (and leaves `tags`
+/// empty) when no allowed sequence exists.
+pub fn decode_into(
+    emissions: &[f32],
+    trans: &Transitions,
+    allowed: Option<&[u64]>,
+    scratch: &mut Scratch,
+    tags: &mut Vec<usize>,
+) -> bool {
+    tags.clear();
     let n = trans.tags;
     if n == 0 || emissions.is_empty() {
-        return Vec::new();
+        return true;
     }
     let len = emissions.len() / n;
-    let mut best = vec![f32::NEG_INFINITY; len * n];
-    let mut back = vec![0u16; len * n];
+    let ok = |i: usize, t: usize| allowed.is_none_or(|m| m.get(i).is_some_and(|m| m >> t & 1 == 1));
+    let best = &mut scratch.best;
+    let back = &mut scratch.back;
+    best.clear();
+    best.resize(len * n, f32::NEG_INFINITY);
+    back.clear();
+    back.resize(len * n, 0);
     for t in 0..n {
-        best[t] = emissions[t] + trans.score(None, t);
+        if ok(0, t) {
+            best[t] = emissions[t] + trans.score(None, t);
+        }
     }
     for i in 1..len {
+        let (done, rest) = best.split_at_mut(i * n);
+        let prev = &done[(i - 1) * n..];
+        let cur = &mut rest[..n];
         for t in 0..n {
+            if !ok(i, t) {
+                continue;
+            }
             let mut b = f32::NEG_INFINITY;
             let mut arg = 0;
-            for p in 0..n {
-                let s = best[(i - 1) * n + p] + trans.score[(p + 1) * n + t];
+            for (p, &bp) in prev.iter().enumerate() {
+                let s = bp + trans.score[(p + 1) * n + t];
                 if s > b {
                     b = s;
                     arg = p;
                 }
             }
-            best[i * n + t] = b + emissions[i * n + t];
+            cur[t] = b + emissions[i * n + t];
             back[i * n + t] = arg as u16;
         }
     }
@@ -98,12 +137,15 @@ pub fn decode(emissions: &[f32], trans: &Transitions) -> Vec<usize> {
             last = t;
         }
     }
-    let mut tags = vec![0; len];
+    if b == f32::NEG_INFINITY {
+        return false;
+    }
+    tags.resize(len, 0);
     tags[len - 1] = last;
     for i in (1..len).rev() {
         tags[i - 1] = back[i * n + tags[i]] as usize;
     }
-    tags
+    true
 }
 
 #[cfg(test)]
@@ -123,5 +165,25 @@ mod tests {
         e[n + b.tag(Part::Last, 0)] = 3.0;
         let tags = decode(&e, &t);
         assert_eq!(b.decode(&tags), vec![(0..2, 0)]);
+    }
+
+    #[test]
+    fn masks_restrict_the_path() {
+        let b = Bilou::new(["PER"]);
+        let t = Transitions::from_bilou(&b);
+        let n = b.tags();
+        let mut e = vec![0.0f32; 2 * n];
+        e[b.tag(Part::Unit, 0)] = 5.0; // token 0 wants U-PER
+        e[n] = 1.0; // token 1 wants O
+        // token 0 must be O: the best allowed path is O O
+        let masks = [1u64, u64::MAX];
+        let mut scratch = Scratch::default();
+        let mut tags = Vec::new();
+        assert!(decode_into(&e, &t, Some(&masks), &mut scratch, &mut tags));
+        assert_eq!(tags, vec![0, 0]);
+        // token 0 must be B-PER and token 1 O: impossible
+        let masks = [1u64 << b.tag(Part::Begin, 0), 1];
+        assert!(!decode_into(&e, &t, Some(&masks), &mut scratch, &mut tags));
+        assert!(tags.is_empty());
     }
 }

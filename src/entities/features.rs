@@ -1,0 +1,450 @@
+//! Features of the name tagger: what it sees of each token (the word, its shape, prefixes
+//! and suffixes, its neighbours, where it stands in the sentence, how the same word is
+//! written elsewhere in the document, and lexicon membership), hashed into buckets.
+//!
+//! Training (`train::ner`) and tagging ([`super::tagger`]) call the same code, so the
+//! weights always meet the features they were learned on; [`FEATURE_SET`] is recorded in
+//! the model file and changes whenever what this module computes changes.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+
+use super::lexicon::{Lexicon, LexFlags};
+use crate::tagger::FeatureHasher;
+use crate::text::{Document, TokenKind};
+
+/// Version of the feature extraction below. Bump it when any feature changes, so an old
+/// model is refused with a clear error instead of silently misreading the new features.
+pub const FEATURE_SET: u32 = 3;
+
+/// Template ids (each hashes with its own strings).
+mod t {
+    pub const BIAS: u16 = 0;
+    pub const WORD: u16 = 1;
+    pub const LOWER: u16 = 2;
+    pub const SHAPE: u16 = 3;
+    pub const PREFIX: u16 = 4; // 4..=7
+    pub const SUFFIX: u16 = 8; // 8..=11
+    pub const PREV: u16 = 12;
+    pub const PREV2: u16 = 13;
+    pub const NEXT: u16 = 14;
+    pub const NEXT2: u16 = 15;
+    pub const PREV_SHAPE: u16 = 16;
+    pub const NEXT_SHAPE: u16 = 17;
+    pub const SHAPE3: u16 = 18;
+    pub const BIGRAM_LEFT: u16 = 19;
+    pub const BIGRAM_RIGHT: u16 = 20;
+    pub const INITIAL: u16 = 21;
+    pub const INITIAL_LOWER: u16 = 22;
+    pub const KINDS: u16 = 23;
+    pub const QUOTE: u16 = 24;
+    pub const DOC: u16 = 25;
+    pub const HEADLINE: u16 = 26;
+    pub const LINE_START: u16 = 27;
+    pub const PREV_SUFFIX: u16 = 28;
+    pub const NEXT_SUFFIX: u16 = 29;
+    pub const LENGTH: u16 = 30;
+    pub const LEX: u16 = 31;
+    pub const LEX_PREV: u16 = 32;
+    pub const LEX_NEXT: u16 = 33;
+    pub const LEX_WORD: u16 = 34;
+    pub const PREV_WORD_SHAPE: u16 = 35;
+    pub const WORD_NEXT_SHAPE: u16 = 36;
+    pub const DOC_LONGER: u16 = 37;
+}
+
+/// A fast, deterministic hasher for the per-document word tables (FNV-1a).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A `HashMap` with [`Fnv`] hashing.
+pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Word shape: upper → `X`, lower → `x`, digit → `d`, others kept; runs of one class
+/// collapse to a single character ("Kerry" → `Xx`, "U.S." → `X.X.`, "1,000" → `d,d`).
+pub fn shape_into(word: &str, out: &mut String) {
+    let mut last = '\0';
+    for c in word.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a' // letters without case (Arabic, CJK, ...)
+        } else {
+            c
+        };
+        if k != last || !matches!(k, 'X' | 'x' | 'd' | 'a') {
+            out.push(k);
+        }
+        last = k;
+    }
+    if out.len() > 12 {
+        // keep shapes of odd tokens (URLs, long codes) from flooding the table
+        let cut = (0..=12).rev().find(|&i| out.is_char_boundary(i)).unwrap_or(0);
+        out.truncate(cut);
+    }
+}
+
+/// The first `n` characters of `s` (all of it if shorter).
+fn prefix(s: &str, n: usize) -> Option<&str> {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => Some(&s[..i]),
+        None => None,
+    }
+}
+
+/// The last `n` characters of `s`, if `s` is longer than `n`.
+fn suffix(s: &str, n: usize) -> Option<&str> {
+    let mut it = s.char_indices().rev();
+    let (i, _) = it.nth(n - 1)?;
+    (i > 0).then(|| &s[i..])
+}
+
+fn is_capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn kind_code(k: Option<TokenKind>) -> &'static str {
+    match k {
+        None => "_",
+        Some(TokenKind::Word) => "w",
+        Some(TokenKind::Number) => "n",
+        Some(TokenKind::Clitic) => "c",
+        Some(TokenKind::Quote) => "q",
+        Some(TokenKind::Hyphen) => "h",
+        Some(TokenKind::Dash) => "-",
+        Some(TokenKind::Ellipsis) => "e",
+        Some(TokenKind::Terminal) => ".",
+        Some(TokenKind::Punct) => "p",
+        Some(TokenKind::Symbol) => "$",
+        Some(TokenKind::Emoji) => "j",
+        Some(TokenKind::Url) => "u",
+        Some(TokenKind::Email) => "@",
+    }
+}
+
+/// Per-document facts every token's features read: shapes, lexicon flags, quotation and
+/// headline marks, and how each word is written elsewhere in the document.
+#[derive(Debug, Clone, Default)]
+pub struct DocContext {
+    shapes: String,
+    shape_ends: Vec<u32>,
+    /// Lexicon flags of each token.
+    pub lex: Vec<LexFlags>,
+    in_quote: Vec<bool>,
+    /// Sentence is mostly capitalised words (a headline or a title).
+    headline: Vec<bool>,
+    /// Bit 0: the word also occurs in lower case in the document; bit 1: it also occurs
+    /// capitalised away from a sentence start; bit 2: a capitalised occurrence elsewhere is
+    /// followed by another capitalised word (part of a longer name).
+    doc_flags: Vec<u8>,
+}
+
+impl DocContext {
+    /// Computes the per-document facts.
+    pub fn new(doc: &Document, lexicon: &Lexicon) -> Self {
+        let n = doc.tokens.len();
+        let mut shapes = String::with_capacity(n * 3);
+        let mut shape_ends = Vec::with_capacity(n);
+        for i in 0..n {
+            shape_into(doc.token_text(i), &mut shapes);
+            shape_ends.push(shapes.len() as u32);
+        }
+        let lex = (0..n).map(|i| lexicon.flags(doc.lower(i))).collect();
+        let mut in_quote = vec![false; n];
+        for q in &doc.segments.quotations {
+            for slot in in_quote
+                .get_mut(q.inner_tokens.clone())
+                .into_iter()
+                .flatten()
+            {
+                *slot = true;
+            }
+        }
+        let mut headline = vec![false; n];
+        for s in &doc.segments.sentences {
+            let mut words = 0;
+            let mut caps = 0;
+            for i in s.tokens.clone() {
+                let t = doc.token_text(i);
+                if doc.tokens[i].kind == TokenKind::Word && t.len() > 3 {
+                    words += 1;
+                    caps += is_capitalised(t) as usize;
+                }
+            }
+            if words >= 3 && caps * 10 >= words * 7 {
+                for slot in &mut headline[s.tokens.clone()] {
+                    *slot = true;
+                }
+            }
+        }
+        // how each word is written across the document
+        #[derive(Default, Clone, Copy)]
+        struct Seen {
+            lower: u16,
+            cap_inside: u16,
+            cap_before_cap: u16,
+        }
+        let initial = |i: usize| {
+            i == 0
+                || doc.token_sentence[i] != doc.token_sentence[i - 1]
+                || matches!(
+                    doc.tokens[i - 1].kind,
+                    TokenKind::Quote | TokenKind::Punct | TokenKind::Dash
+                ) && doc.tokens[i - 1].space_before
+        };
+        let mut seen: FnvMap<&str, Seen> = FnvMap::default();
+        let mut flags_of = vec![(false, false, false); n];
+        for i in 0..n {
+            if doc.tokens[i].kind != TokenKind::Word {
+                continue;
+            }
+            let text = doc.token_text(i);
+            let cap = is_capitalised(text);
+            let low = !cap && text.chars().next().is_some_and(char::is_lowercase);
+            let inside = cap && !initial(i);
+            let before_cap = cap
+                && i + 1 < n
+                && doc.tokens[i + 1].kind == TokenKind::Word
+                && is_capitalised(doc.token_text(i + 1));
+            flags_of[i] = (low, inside, before_cap);
+            let e = seen.entry(doc.lower(i)).or_default();
+            e.lower = e.lower.saturating_add(low as u16);
+            e.cap_inside = e.cap_inside.saturating_add(inside as u16);
+            e.cap_before_cap = e.cap_before_cap.saturating_add(before_cap as u16);
+        }
+        let doc_flags = (0..n)
+            .map(|i| {
+                let Some(e) = seen.get(doc.lower(i)) else {
+                    return 0;
+                };
+                let (low, inside, before_cap) = flags_of[i];
+                let lower = e.lower > low as u16;
+                let cap_inside = e.cap_inside > inside as u16;
+                let longer = e.cap_before_cap > before_cap as u16;
+                lower as u8 | (cap_inside as u8) << 1 | (longer as u8) << 2
+            })
+            .collect();
+        DocContext {
+            shapes,
+            shape_ends,
+            lex,
+            in_quote,
+            headline,
+            doc_flags,
+        }
+    }
+
+    /// Shape of token `i`.
+    pub fn shape(&self, i: usize) -> &str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.shape_ends[i - 1] as usize
+        };
+        &self.shapes[start..self.shape_ends[i] as usize]
+    }
+}
+
+const LEX_NAMES: [&str; 16] = [
+    "first", "place", "gpe", "loc", "demonym", "norp", "org", "orgsfx", "title", "particle",
+    "psfx", "common", "month", "weekday", "cue", "num",
+];
+
+/// Computes the hashed features of tokens.
+#[derive(Debug, Clone)]
+pub struct Featurizer {
+    hasher: FeatureHasher,
+    buf: String,
+}
+
+impl Featurizer {
+    /// A featurizer hashing into `2^bits` buckets.
+    pub fn new(bits: u32) -> Self {
+        Featurizer {
+            hasher: FeatureHasher::new(bits),
+            buf: String::with_capacity(64),
+        }
+    }
+
+    /// Number of buckets.
+    pub fn buckets(&self) -> usize {
+        self.hasher.buckets()
+    }
+
+    /// Appends the features of token `i` (inside sentence `sentence`) to `out`.
+    pub fn features(
+        &mut self,
+        doc: &Document,
+        ctx: &DocContext,
+        sentence: &Range<usize>,
+        i: usize,
+        out: &mut Vec<u32>,
+    ) {
+        let h = self.hasher;
+        let word = doc.token_text(i);
+        let lower = doc.lower(i);
+        let shape = ctx.shape(i);
+        let at = |k: isize| -> Option<usize> {
+            let j = i as isize + k;
+            (j >= sentence.start as isize && j < sentence.end as isize).then_some(j as usize)
+        };
+        let low_at = |k: isize| at(k).map_or(if k < 0 { "<s>" } else { "</s>" }, |j| doc.lower(j));
+        let shape_at = |k: isize| at(k).map_or(if k < 0 { "<s>" } else { "</s>" }, |j| ctx.shape(j));
+        let kind_at = |k: isize| kind_code(at(k).map(|j| doc.tokens[j].kind));
+
+        out.push(h.hash(t::BIAS, &[]));
+        out.push(h.hash(t::WORD, &[word]));
+        out.push(h.hash(t::LOWER, &[lower]));
+        out.push(h.hash(t::SHAPE, &[shape]));
+        for n in 1..=4 {
+            if let Some(p) = prefix(lower, n) {
+                out.push(h.hash(t::PREFIX + n as u16 - 1, &[p]));
+            }
+            if let Some(s) = suffix(lower, n) {
+                out.push(h.hash(t::SUFFIX + n as u16 - 1, &[s]));
+            }
+        }
+        let (p1, p2, n1, n2) = (low_at(-1), low_at(-2), low_at(1), low_at(2));
+        out.push(h.hash(t::PREV, &[p1]));
+        out.push(h.hash(t::PREV2, &[p2]));
+        out.push(h.hash(t::NEXT, &[n1]));
+        out.push(h.hash(t::NEXT2, &[n2]));
+        let (ps, ns) = (shape_at(-1), shape_at(1));
+        out.push(h.hash(t::PREV_SHAPE, &[ps]));
+        out.push(h.hash(t::NEXT_SHAPE, &[ns]));
+        out.push(h.hash(t::SHAPE3, &[ps, shape, ns]));
+        out.push(h.hash(t::BIGRAM_LEFT, &[p1, lower]));
+        out.push(h.hash(t::BIGRAM_RIGHT, &[lower, n1]));
+        out.push(h.hash(t::PREV_WORD_SHAPE, &[p1, shape]));
+        out.push(h.hash(t::WORD_NEXT_SHAPE, &[shape, n1]));
+        let initial = i == sentence.start
+            || (i == sentence.start + 1 && doc.tokens[sentence.start].kind == TokenKind::Quote);
+        if initial {
+            out.push(h.hash(t::INITIAL, &[shape]));
+            out.push(h.hash(t::INITIAL_LOWER, &[lower]));
+        }
+        out.push(h.hash(t::KINDS, &[kind_at(-1), kind_at(0), kind_at(1)]));
+        if ctx.in_quote[i] {
+            out.push(h.hash(t::QUOTE, &[shape]));
+        }
+        let cap = is_capitalised(word);
+        if cap {
+            let f = ctx.doc_flags[i];
+            let code = [b'0' + (f & 1), b'0' + (f >> 1 & 1), b'0' + initial as u8];
+            let code = std::str::from_utf8(&code).unwrap_or("");
+            out.push(h.hash(t::DOC, &[code]));
+            if f & 4 != 0 {
+                out.push(h.hash(t::DOC_LONGER, &[if initial { "i" } else { "m" }]));
+            }
+        }
+        if ctx.headline[i] {
+            out.push(h.hash(t::HEADLINE, &[shape]));
+        }
+        if doc.tokens[i].newlines_before > 0 {
+            out.push(h.hash(t::LINE_START, &[shape]));
+        }
+        if let Some(s) = suffix(p1, 3) {
+            out.push(h.hash(t::PREV_SUFFIX, &[s]));
+        }
+        if let Some(s) = suffix(n1, 3) {
+            out.push(h.hash(t::NEXT_SUFFIX, &[s]));
+        }
+        let len = word.chars().count().min(9);
+        self.buf.clear();
+        self.buf.push(char::from(b'0' + len as u8));
+        out.push(h.hash(t::LENGTH, &[&self.buf, shape]));
+        // lexicon membership of the word and its neighbours
+        let flags = ctx.lex[i];
+        for (b, name) in LEX_NAMES.iter().enumerate() {
+            if flags.has(b) {
+                out.push(h.hash(t::LEX, &[name]));
+                out.push(h.hash(t::LEX_WORD, &[name, shape]));
+            }
+        }
+        if let Some(j) = at(-1) {
+            for (b, name) in LEX_NAMES.iter().enumerate() {
+                if ctx.lex[j].has(b) {
+                    out.push(h.hash(t::LEX_PREV, &[name]));
+                }
+            }
+        }
+        if let Some(j) = at(1) {
+            for (b, name) in LEX_NAMES.iter().enumerate() {
+                if ctx.lex[j].has(b) {
+                    out.push(h.hash(t::LEX_NEXT, &[name]));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(w: &str) -> String {
+        let mut s = String::new();
+        shape_into(w, &mut s);
+        s
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Kerry"), "Xx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("ISIS"), "X");
+        assert_eq!(shape("1,000"), "d,d");
+        assert_eq!(shape("McCain"), "XxXx");
+        assert_eq!(shape("Émile"), "Xx");
+    }
+
+    #[test]
+    fn affixes_are_char_aware() {
+        assert_eq!(prefix("émile", 2), Some("ém"));
+        assert_eq!(suffix("zürich", 3), Some("ich"));
+        assert_eq!(suffix("ab", 3), None);
+        assert_eq!(prefix("ab", 3), None);
+        assert_eq!(suffix("über", 4), None);
+        assert_eq!(suffix("naïve", 3), Some("ïve"));
+    }
+
+    #[test]
+    fn features_stay_in_range() {
+        let doc = Document::new("Secretary of State John Kerry visited Ankara. Kerry said so.");
+        let lex = Lexicon::empty();
+        let ctx = DocContext::new(&doc, &lex);
+        let mut f = Featurizer::new(16);
+        let mut out = Vec::new();
+        for s in &doc.segments.sentences {
+            for i in s.tokens.clone() {
+                f.features(&doc, &ctx, &s.tokens, i, &mut out);
+            }
+        }
+        assert!(out.len() > 20 * doc.tokens.len());
+        assert!(out.iter().all(|&b| (b as usize) < f.buckets()));
+    }
+}
