@@ -19,6 +19,15 @@ struct Cli {
 enum Model {
     /// Build the normalised training sets (if missing) and print what they hold.
     Sets,
+    /// Score a name-tagger model file on the dev sets (and the default article).
+    NerEval {
+        /// The model file.
+        #[arg(default_value = "models/ner.clm")]
+        model: std::path::PathBuf,
+        /// Also score the train split.
+        #[arg(long)]
+        train: bool,
+    },
     /// Train the name tagger (models/ner.clm) and score it on the dev and train splits.
     Ner {
         /// Passes over the training data.
@@ -48,6 +57,13 @@ enum Model {
         /// Skip scoring the final model on the train split.
         #[arg(long)]
         no_train_score: bool,
+        /// GUM genres to train on.
+        #[arg(long, default_value = claimlens::train::ner::DEFAULT_GUM_GENRES)]
+        gum_genres: String,
+        /// Treat re3d's low-confidence entities as unknown (default: as re3d's gold does,
+        /// not names).
+        #[arg(long)]
+        re3d_uncertain: bool,
     },
 }
 
@@ -55,6 +71,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.model {
         Model::Sets => sets(),
+        Model::NerEval { model, train } => ner_eval(&model, train),
         Model::Ner {
             epochs,
             bits,
@@ -65,6 +82,8 @@ fn main() -> ExitCode {
             eval_epochs,
             prune,
             no_train_score,
+            gum_genres,
+            re3d_uncertain,
         } => ner(
             claimlens::train::ner::NerOptions {
                 epochs,
@@ -86,6 +105,8 @@ fn main() -> ExitCode {
                     .filter_map(|e| e.trim().parse().ok())
                     .collect(),
                 prune,
+                gum_genres: Some(gum_genres),
+                re3d_uncertain,
             },
             !no_train_score,
         ),
@@ -123,6 +144,21 @@ fn ner(
     ner::evaluate(&tagger, "dev", "final")?;
     ner::evaluate(&tagger, "seed", "final")?;
     if train_score {
+        ner::evaluate(&tagger, "train", "final")?;
+    }
+    Ok(())
+}
+
+fn ner_eval(model: &std::path::Path, train: bool) -> Result<(), claimlens::train::TrainError> {
+    use claimlens::train::ner;
+    let bytes = std::fs::read(model).map_err(|source| claimlens::train::TrainError::Io {
+        path: model.display().to_string(),
+        source,
+    })?;
+    let tagger = claimlens::entities::tagger::NerTagger::from_bytes(&bytes)?;
+    ner::evaluate(&tagger, "dev", "final")?;
+    ner::evaluate(&tagger, "seed", "final")?;
+    if train {
         ner::evaluate(&tagger, "train", "final")?;
     }
     Ok(())

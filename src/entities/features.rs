@@ -10,13 +10,13 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use super::lexicon::{Lexicon, LexFlags};
+use super::lexicon::{LexFlags, Lexicon};
 use crate::tagger::FeatureHasher;
 use crate::text::{Document, TokenKind};
 
 /// Version of the feature extraction below. Bump it when any feature changes, so an old
 /// model is refused with a clear error instead of silently misreading the new features.
-pub const FEATURE_SET: u32 = 3;
+pub const FEATURE_SET: u32 = 5;
 
 /// Template ids (each hashes with its own strings).
 mod t {
@@ -173,7 +173,7 @@ impl DocContext {
             shape_into(doc.token_text(i), &mut shapes);
             shape_ends.push(shapes.len() as u32);
         }
-        let lex = (0..n).map(|i| lexicon.flags(doc.lower(i))).collect();
+        let lex = lexicon.annotate(doc);
         let mut in_quote = vec![false; n];
         for q in &doc.segments.quotations {
             for slot in in_quote
@@ -269,9 +269,10 @@ impl DocContext {
     }
 }
 
-const LEX_NAMES: [&str; 16] = [
+const LEX_NAMES: [&str; super::lexicon::bit::COUNT] = [
     "first", "place", "gpe", "loc", "demonym", "norp", "org", "orgsfx", "title", "particle",
-    "psfx", "common", "month", "weekday", "cue", "num",
+    "psfx", "common", "month", "weekday", "cue", "num", "orghead", "country", "city",
+    "first+", "place>", "org>", "title>", "norp>",
 ];
 
 /// Computes the hashed features of tokens.
@@ -316,86 +317,86 @@ impl Featurizer {
         let shape_at = |k: isize| at(k).map_or(if k < 0 { "<s>" } else { "</s>" }, |j| ctx.shape(j));
         let kind_at = |k: isize| kind_code(at(k).map(|j| doc.tokens[j].kind));
 
-        out.push(h.hash(t::BIAS, &[]));
-        out.push(h.hash(t::WORD, &[word]));
-        out.push(h.hash(t::LOWER, &[lower]));
-        out.push(h.hash(t::SHAPE, &[shape]));
+        out.push(h.fast(t::BIAS, &[]));
+        out.push(h.fast(t::WORD, &[word]));
+        out.push(h.fast(t::LOWER, &[lower]));
+        out.push(h.fast(t::SHAPE, &[shape]));
         for n in 1..=4 {
             if let Some(p) = prefix(lower, n) {
-                out.push(h.hash(t::PREFIX + n as u16 - 1, &[p]));
+                out.push(h.fast(t::PREFIX + n as u16 - 1, &[p]));
             }
             if let Some(s) = suffix(lower, n) {
-                out.push(h.hash(t::SUFFIX + n as u16 - 1, &[s]));
+                out.push(h.fast(t::SUFFIX + n as u16 - 1, &[s]));
             }
         }
         let (p1, p2, n1, n2) = (low_at(-1), low_at(-2), low_at(1), low_at(2));
-        out.push(h.hash(t::PREV, &[p1]));
-        out.push(h.hash(t::PREV2, &[p2]));
-        out.push(h.hash(t::NEXT, &[n1]));
-        out.push(h.hash(t::NEXT2, &[n2]));
+        out.push(h.fast(t::PREV, &[p1]));
+        out.push(h.fast(t::PREV2, &[p2]));
+        out.push(h.fast(t::NEXT, &[n1]));
+        out.push(h.fast(t::NEXT2, &[n2]));
         let (ps, ns) = (shape_at(-1), shape_at(1));
-        out.push(h.hash(t::PREV_SHAPE, &[ps]));
-        out.push(h.hash(t::NEXT_SHAPE, &[ns]));
-        out.push(h.hash(t::SHAPE3, &[ps, shape, ns]));
-        out.push(h.hash(t::BIGRAM_LEFT, &[p1, lower]));
-        out.push(h.hash(t::BIGRAM_RIGHT, &[lower, n1]));
-        out.push(h.hash(t::PREV_WORD_SHAPE, &[p1, shape]));
-        out.push(h.hash(t::WORD_NEXT_SHAPE, &[shape, n1]));
+        out.push(h.fast(t::PREV_SHAPE, &[ps]));
+        out.push(h.fast(t::NEXT_SHAPE, &[ns]));
+        out.push(h.fast(t::SHAPE3, &[ps, shape, ns]));
+        out.push(h.fast(t::BIGRAM_LEFT, &[p1, lower]));
+        out.push(h.fast(t::BIGRAM_RIGHT, &[lower, n1]));
+        out.push(h.fast(t::PREV_WORD_SHAPE, &[p1, shape]));
+        out.push(h.fast(t::WORD_NEXT_SHAPE, &[shape, n1]));
         let initial = i == sentence.start
             || (i == sentence.start + 1 && doc.tokens[sentence.start].kind == TokenKind::Quote);
         if initial {
-            out.push(h.hash(t::INITIAL, &[shape]));
-            out.push(h.hash(t::INITIAL_LOWER, &[lower]));
+            out.push(h.fast(t::INITIAL, &[shape]));
+            out.push(h.fast(t::INITIAL_LOWER, &[lower]));
         }
-        out.push(h.hash(t::KINDS, &[kind_at(-1), kind_at(0), kind_at(1)]));
+        out.push(h.fast(t::KINDS, &[kind_at(-1), kind_at(0), kind_at(1)]));
         if ctx.in_quote[i] {
-            out.push(h.hash(t::QUOTE, &[shape]));
+            out.push(h.fast(t::QUOTE, &[shape]));
         }
         let cap = is_capitalised(word);
         if cap {
             let f = ctx.doc_flags[i];
             let code = [b'0' + (f & 1), b'0' + (f >> 1 & 1), b'0' + initial as u8];
             let code = std::str::from_utf8(&code).unwrap_or("");
-            out.push(h.hash(t::DOC, &[code]));
+            out.push(h.fast(t::DOC, &[code]));
             if f & 4 != 0 {
-                out.push(h.hash(t::DOC_LONGER, &[if initial { "i" } else { "m" }]));
+                out.push(h.fast(t::DOC_LONGER, &[if initial { "i" } else { "m" }]));
             }
         }
         if ctx.headline[i] {
-            out.push(h.hash(t::HEADLINE, &[shape]));
+            out.push(h.fast(t::HEADLINE, &[shape]));
         }
         if doc.tokens[i].newlines_before > 0 {
-            out.push(h.hash(t::LINE_START, &[shape]));
+            out.push(h.fast(t::LINE_START, &[shape]));
         }
         if let Some(s) = suffix(p1, 3) {
-            out.push(h.hash(t::PREV_SUFFIX, &[s]));
+            out.push(h.fast(t::PREV_SUFFIX, &[s]));
         }
         if let Some(s) = suffix(n1, 3) {
-            out.push(h.hash(t::NEXT_SUFFIX, &[s]));
+            out.push(h.fast(t::NEXT_SUFFIX, &[s]));
         }
         let len = word.chars().count().min(9);
         self.buf.clear();
         self.buf.push(char::from(b'0' + len as u8));
-        out.push(h.hash(t::LENGTH, &[&self.buf, shape]));
+        out.push(h.fast(t::LENGTH, &[&self.buf, shape]));
         // lexicon membership of the word and its neighbours
         let flags = ctx.lex[i];
         for (b, name) in LEX_NAMES.iter().enumerate() {
             if flags.has(b) {
-                out.push(h.hash(t::LEX, &[name]));
-                out.push(h.hash(t::LEX_WORD, &[name, shape]));
+                out.push(h.fast(t::LEX, &[name]));
+                out.push(h.fast(t::LEX_WORD, &[name, shape]));
             }
         }
         if let Some(j) = at(-1) {
             for (b, name) in LEX_NAMES.iter().enumerate() {
                 if ctx.lex[j].has(b) {
-                    out.push(h.hash(t::LEX_PREV, &[name]));
+                    out.push(h.fast(t::LEX_PREV, &[name]));
                 }
             }
         }
         if let Some(j) = at(1) {
             for (b, name) in LEX_NAMES.iter().enumerate() {
                 if ctx.lex[j].has(b) {
-                    out.push(h.hash(t::LEX_NEXT, &[name]));
+                    out.push(h.fast(t::LEX_NEXT, &[name]));
                 }
             }
         }

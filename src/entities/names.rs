@@ -90,8 +90,7 @@ const LOC_HEADS: &[&str] = &[
 /// GPE or LOC for a place span: the lexicon's word when it lists the name, else by its
 /// head words ("Gulf of Aden", "Mount Sinjar", "Tigris River" are LOC), else GPE.
 pub fn place_type(doc: &Document, tokens: &Range<usize>, lex: &Lexicon) -> EntityType {
-    let text = &doc.text[doc.token_span(tokens.clone())];
-    match lex.place_kind(text) {
+    match lex.lookup_tokens(doc, tokens.clone()).and_then(|e| e.place) {
         Some(PlaceKind::Gpe) => return EntityType::GPE,
         Some(PlaceKind::Loc) => return EntityType::LOC,
         None => {}

@@ -10,10 +10,9 @@ use super::linear::LinearModel;
 pub struct CompactLinear {
     labels: usize,
     buckets: usize,
-    /// `index[bucket]` = 1 + row number, or 0 for an empty bucket.
+    /// `index[bucket]` = `start << 8 | len` of its row in `entries`, or 0 for an empty
+    /// bucket (a row holds at most 64 weights, so `len` fits in 8 bits).
     index: Vec<u32>,
-    /// Start of each row's entries in `entries` (one extra entry at the end).
-    starts: Vec<u32>,
     /// `label << 16 | weight as u16`.
     entries: Vec<u32>,
     scale: f32,
@@ -36,19 +35,22 @@ impl CompactLinear {
         entries: Vec<u32>,
     ) -> CompactLinear {
         let mut index = vec![0u32; buckets];
-        let mut starts = Vec::with_capacity(rows.len() + 1);
+        let mut entries = entries;
+        // rows beyond 2^24 entries cannot be addressed: drop them (never happens with
+        // the models trained here, which hold well under a million weights)
+        entries.truncate(1 << 24);
         for (k, &(b, start)) in rows.iter().enumerate() {
+            let end = rows.get(k + 1).map_or(entries.len() as u32, |r| r.1);
+            let (start, end) = (start.min(entries.len() as u32), end.min(entries.len() as u32));
+            let len = end.saturating_sub(start).min(255);
             if let Some(slot) = index.get_mut(b as usize) {
-                *slot = k as u32 + 1;
+                *slot = if len == 0 { 0 } else { start << 8 | len };
             }
-            starts.push(start);
         }
-        starts.push(entries.len() as u32);
         CompactLinear {
             labels,
             buckets,
             index,
-            starts,
             entries,
             scale,
         }
@@ -102,23 +104,32 @@ impl CompactLinear {
 
     #[inline]
     fn row(&self, bucket: usize) -> &[u32] {
-        match self.index.get(bucket) {
-            Some(&k) if k > 0 => {
-                let k = k as usize - 1;
-                &self.entries[self.starts[k] as usize..self.starts[k + 1] as usize]
-            }
-            _ => &[],
-        }
+        self.index
+            .get(bucket)
+            .map_or(&[], |&slot| self.slot_row(slot))
+    }
+
+    #[inline]
+    fn slot_row(&self, slot: u32) -> &[u32] {
+        let start = (slot >> 8) as usize;
+        let len = (slot & 0xff) as usize;
+        self.entries.get(start..start + len).unwrap_or(&[])
     }
 
     /// Adds the scores of `features` for every label into `out` (length `labels`).
     #[inline]
     pub fn score_into(&self, features: &[u32], out: &mut [f32]) {
         let mut acc = [0i32; 64];
-        for &f in features {
-            for &e in self.row(f as usize) {
-                if let Some(a) = acc.get_mut((e >> 16) as usize) {
-                    *a += e as u16 as i16 as i32;
+        // two passes: all index loads first (independent, so their cache misses overlap),
+        // then the rows they point to
+        let mut slots = [0u32; 32];
+        for chunk in features.chunks(32) {
+            for (s, &f) in slots.iter_mut().zip(chunk) {
+                *s = self.index.get(f as usize).copied().unwrap_or(0);
+            }
+            for &slot in &slots[..chunk.len()] {
+                for &e in self.slot_row(slot) {
+                    acc[(e >> 16) as usize & 63] += e as u16 as i16 as i32;
                 }
             }
         }

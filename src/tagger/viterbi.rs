@@ -11,6 +11,8 @@ pub struct Transitions {
     score: Vec<f32>,
     /// Score added when the sequence ends on each tag (−inf where not allowed).
     end: Vec<f32>,
+    /// For each tag, the previous tags allowed before it (BILOU makes this sparse).
+    prev: Vec<Vec<u16>>,
 }
 
 impl Transitions {
@@ -35,10 +37,19 @@ impl Transitions {
                 }
             })
             .collect();
+        let prev = (0..n)
+            .map(|next| {
+                (0..n)
+                    .filter(|&p| score[(p + 1) * n + next].is_finite())
+                    .map(|p| p as u16)
+                    .collect()
+            })
+            .collect();
         Transitions {
             tags: n,
             score,
             end,
+            prev,
         }
     }
 
@@ -117,8 +128,9 @@ pub fn decode_into(
             }
             let mut b = f32::NEG_INFINITY;
             let mut arg = 0;
-            for (p, &bp) in prev.iter().enumerate() {
-                let s = bp + trans.score[(p + 1) * n + t];
+            for &p in &trans.prev[t] {
+                let p = p as usize;
+                let s = prev[p] + trans.score[(p + 1) * n + t];
                 if s > b {
                     b = s;
                     arg = p;

@@ -37,6 +37,10 @@ pub const SETS: [&str; 4] = [
     "ner-re3d",
 ];
 
+/// GUM genres trained on: build_sets.py's CC BY genres plus the CC BY-SA ones (Wikipedia
+/// biographies, Wikivoyage); never the non-commercial ones.
+pub const DEFAULT_GUM_GENRES: &str = "news,interview,academic,court,bio,voyage";
+
 /// What to train.
 #[derive(Debug, Clone)]
 pub struct NerOptions {
@@ -56,6 +60,11 @@ pub struct NerOptions {
     pub eval_epochs: Vec<usize>,
     /// Weights whose absolute value (in quantised units) is below this are dropped.
     pub prune: i16,
+    /// GUM genres to train on (`None`: build_sets.py's default, the CC BY ones).
+    pub gum_genres: Option<String>,
+    /// Treat re3d entities below the set's confidence cut (0.5) as unknown rather than
+    /// as not-a-name (re3d drops them from its gold, though most are real names).
+    pub re3d_uncertain: bool,
 }
 
 impl Default for NerOptions {
@@ -71,6 +80,8 @@ impl Default for NerOptions {
             out: PathBuf::from("models/ner.clm"),
             eval_epochs: Vec::new(),
             prune: 0,
+            gum_genres: Some(DEFAULT_GUM_GENRES.to_string()),
+            re3d_uncertain: false,
         }
     }
 }
@@ -135,12 +146,21 @@ fn corpus_labels(meta: &Meta, types: &[String], bilou: &Bilou) -> CorpusLabels {
     let mut class_types = BTreeMap::new();
     let mut annotated = vec![false; types.len()];
     for (class, labels) in &meta.classes {
-        let ts: Vec<usize> = types
+        let mut ts: Vec<usize> = types
             .iter()
             .enumerate()
             .filter(|(_, t)| onto_labels(t).iter().any(|l| labels.iter().any(|x| x == l)))
             .map(|(k, _)| k)
             .collect();
+        // A class that merges places and facilities (GUM, MEANTIME, re3d "place") teaches
+        // PLACE: left free, the latent choice drifts towards FAC for common places.
+        if let Some(p) = types.iter().position(|t| t == "PLACE") {
+            if ts.contains(&p) {
+                ts.retain(|&t| types[t] != "FAC");
+                let fac = types.iter().position(|t| t == "FAC");
+                annotated_extra(&mut annotated, fac);
+            }
+        }
         for &t in &ts {
             annotated[t] = true;
         }
@@ -148,7 +168,10 @@ fn corpus_labels(meta: &Meta, types: &[String], bilou: &Bilou) -> CorpusLabels {
     }
     let mut outside = 1u64;
     for (t, &a) in annotated.iter().enumerate() {
-        if !a {
+        // Only group words are left free where a corpus does not annotate them: a free
+        // PRODUCT would drift onto any capitalised token those corpora leave unlabelled
+        // ("U.S." in "U.S.-led"), and their product names are ignore regions anyway.
+        if !a && types[t] == "NORP" {
             for p in [Part::Begin, Part::Inside, Part::Last, Part::Unit] {
                 outside |= 1 << bilou.tag(p, t);
             }
@@ -157,6 +180,12 @@ fn corpus_labels(meta: &Meta, types: &[String], bilou: &Bilou) -> CorpusLabels {
     CorpusLabels {
         class_types,
         outside,
+    }
+}
+
+fn annotated_extra(annotated: &mut [bool], t: Option<usize>) {
+    if let Some(t) = t {
+        annotated[t] = true;
     }
 }
 
@@ -234,6 +263,82 @@ fn doc_masks(
     masks
 }
 
+/// The train set `name`, built with the requested GUM genres.
+fn train_set_path(name: &str, opts: &NerOptions) -> Result<PathBuf, TrainError> {
+    let Some(genres) = opts.gum_genres.as_deref().filter(|_| name == "ner-gum") else {
+        return set_path("train", name);
+    };
+    let dir = PathBuf::from(format!("target/train-sets-gum/{}", genres.replace(',', "-")));
+    let path = dir.join("train").join(format!("{name}.jsonl"));
+    if !path.exists() {
+        let status = Command::new("python3")
+            .arg("../shared/eval/build_sets.py")
+            .args(["--split", "train", "--only", name, "--gum-genres", genres, "--out"])
+            .arg(&dir)
+            .status()
+            .map_err(|e| TrainError::BuildSets(format!("build_sets.py: {e}")))?;
+        if !status.success() || !path.exists() {
+            return Err(TrainError::BuildSets(format!("{} was not written", path.display())));
+        }
+    }
+    Ok(path)
+}
+
+/// A raw re3d entity record (`../shared/data/re3d/train/<source>/entities.jsonl`).
+#[derive(Deserialize)]
+struct Re3dEntity {
+    begin: usize,
+    end: usize,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(rename = "documentId")]
+    document: String,
+    confidence: f64,
+}
+
+/// Marks the name-type entities re3d annotates with confidence below 0.5 as ignore
+/// regions of the training documents (the set leaves them out of the gold, so they would
+/// otherwise teach "not a name" for what annotators mostly did call a name).
+fn add_re3d_uncertain(docs: &mut [NerDoc]) -> Result<(), TrainError> {
+    let root = Path::new("../shared/data/re3d/train");
+    let Ok(sources) = std::fs::read_dir(root) else {
+        return Ok(());
+    };
+    let mut by_doc: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    let mut sources: Vec<PathBuf> = sources.flatten().map(|e| e.path()).collect();
+    sources.sort();
+    for dir in sources {
+        let path = dir.join("entities.jsonl");
+        if !path.exists() {
+            continue;
+        }
+        let source = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for e in read_jsonl::<Re3dEntity>(&path)? {
+            let name_type = matches!(
+                e.kind.as_str(),
+                "Person" | "Organisation" | "Location" | "Nationality"
+            );
+            if name_type && e.confidence < 0.5 {
+                by_doc
+                    .entry(format!("{source}/{}", e.document))
+                    .or_default()
+                    .push((e.begin, e.end));
+            }
+        }
+    }
+    for d in docs {
+        if let Some(spans) = by_doc.get(&d.id) {
+            for &(start, end) in spans {
+                d.ignore.push(super::corpus::IgnoreSpan { start, end });
+            }
+        }
+    }
+    Ok(())
+}
+
 fn meta_path(set: &Path) -> PathBuf {
     let s = set.display().to_string();
     PathBuf::from(format!("{}.meta.json", s.trim_end_matches(".jsonl")))
@@ -261,10 +366,13 @@ fn load(
     let mut featurizer = Featurizer::new(opts.bits);
     let mut all_stats = Vec::new();
     for (c, (name, _)) in opts.sets.iter().enumerate() {
-        let path = set_path("train", name)?;
+        let path = train_set_path(name, opts)?;
         let meta = load_meta(&path)?;
         let labels = corpus_labels(&meta, &opts.types, bilou);
-        let docs: Vec<NerDoc> = read_jsonl(&path)?;
+        let mut docs: Vec<NerDoc> = read_jsonl(&path)?;
+        if name == "ner-re3d" && opts.re3d_uncertain {
+            add_re3d_uncertain(&mut docs)?;
+        }
         let mut stats = LoadStats::default();
         for nd in &docs {
             let doc = Document::new(&nd.text);
@@ -492,6 +600,15 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
         }
     }
     let train_seconds = t1.elapsed().as_secs_f64();
+    if let Ok(levels) = std::env::var("NER_PRUNE_EVAL") {
+        for level in levels.split(',').filter_map(|l| l.parse::<i16>().ok()) {
+            let mut o = opts.clone();
+            o.prune = level;
+            let bytes = trainer.model(&o, meta_base(opts.epochs)).to_bytes();
+            eprintln!("prune {level}: {} bytes", bytes.len());
+            evaluate(&NerTagger::from_bytes(&bytes)?, "dev", &format!("prune{level}"))?;
+        }
+    }
     let model = trainer.model(opts, meta_base(opts.epochs));
     if let Ok(e) = model.table("emission") {
         let (rows, nz) = table_stats(e);
