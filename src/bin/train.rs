@@ -43,7 +43,10 @@ enum Model {
         #[arg(long, default_value = "PERSON,NORP,ORG,PLACE,FAC,PRODUCT")]
         types: String,
         /// Sets and how often each is visited per epoch: name[xN],...
-        #[arg(long, default_value = "ner-en-worldwide-newswire,ner-gum,ner-meantime-en,ner-re3d")]
+        #[arg(
+            long,
+            default_value = "ner-en-worldwide-newswire,ner-gum,ner-meantime-en,ner-re3d"
+        )]
         sets: String,
         /// Where to write the model.
         #[arg(long, default_value = "models/ner.clm")]
@@ -125,7 +128,10 @@ fn ner(
     train_score: bool,
 ) -> Result<(), claimlens::train::TrainError> {
     use claimlens::train::ner;
-    let command = format!("cargo run --release --features train --bin train -- {}", std::env::args().skip(1).collect::<Vec<_>>().join(" "));
+    let command = format!(
+        "cargo run --release --features train --bin train -- {}",
+        std::env::args().skip(1).collect::<Vec<_>>().join(" ")
+    );
     let report = ner::train(&opts, &command)?;
     println!(
         "trained in {:.1}s (+{:.1}s loading); {} bytes -> {}",
@@ -140,7 +146,10 @@ fn ner(
     })?;
     let t = std::time::Instant::now();
     let tagger = claimlens::entities::tagger::NerTagger::from_bytes(&bytes)?;
-    println!("model loads in {:.1} ms", t.elapsed().as_secs_f64() * 1000.0);
+    println!(
+        "model loads in {:.1} ms",
+        t.elapsed().as_secs_f64() * 1000.0
+    );
     ner::evaluate(&tagger, "dev", "final")?;
     ner::evaluate(&tagger, "seed", "final")?;
     if train_score {

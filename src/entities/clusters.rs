@@ -152,8 +152,11 @@ pub fn build(
         let canonical = entry
             .and_then(|e| e.canonical)
             .map(|c| lex.string(c).to_lowercase());
-        let mut c = found(&index.exact, &keys[k])
-            .or_else(|| canonical.as_deref().and_then(|c| found(&index.canonical, c)));
+        let mut c = found(&index.exact, &keys[k]).or_else(|| {
+            canonical
+                .as_deref()
+                .and_then(|c| found(&index.canonical, c))
+        });
         if c.is_none() && w.len() == 1 {
             c = found(&index.surname, &keys[k]).or_else(|| {
                 acronym_form(w[0]).and_then(|a| found(&index.acronym, &a.to_lowercase()))
@@ -343,7 +346,11 @@ pub fn score_salience(doc: &Document, mentions: &[MentionSpan], clusters: &mut [
                 .first()
                 .map_or(len, |&k| mentions[k].span.start as f32);
             let weight = if c.entity_type.is_name() { 1.0 } else { 0.3 };
-            let lead = if (first as usize) < lead_end { 1.0 } else { 0.0 };
+            let lead = if (first as usize) < lead_end {
+                1.0
+            } else {
+                0.0
+            };
             weight
                 * (c.mentions.len() as f32 + 0.5 * c.references.len() as f32 + lead)
                 * (1.5 - 0.5 * first / len)
@@ -397,8 +404,8 @@ mod tests {
     #[test]
     fn names_join_their_entities() {
         let text = "Secretary of State John Kerry met leaders of the Islamic State of Iraq and \
-                    Syria. Kerry said ISIS was weak. The Islamic State denied it. French \
-                    officials said France would help.";
+                    Syria. Kerry said ISIS was weak. The Islamic State denied it. Kerry said \
+                    his French counterparts agreed, and France would help.";
         let (clusters, pairs) = clusters_of(text);
         let kerry = cluster_of(&pairs, "John Kerry");
         assert!(kerry.is_some());

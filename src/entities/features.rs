@@ -16,7 +16,7 @@ use crate::text::{Document, TokenKind};
 
 /// Version of the feature extraction below. Bump it when any feature changes, so an old
 /// model is refused with a clear error instead of silently misreading the new features.
-pub const FEATURE_SET: u32 = 5;
+pub const FEATURE_SET: u32 = 6;
 
 /// Template ids (each hashes with its own strings).
 mod t {
@@ -103,7 +103,10 @@ pub fn shape_into(word: &str, out: &mut String) {
     }
     if out.len() > 12 {
         // keep shapes of odd tokens (URLs, long codes) from flooding the table
-        let cut = (0..=12).rev().find(|&i| out.is_char_boundary(i)).unwrap_or(0);
+        let cut = (0..=12)
+            .rev()
+            .find(|&i| out.is_char_boundary(i))
+            .unwrap_or(0);
         out.truncate(cut);
     }
 }
@@ -127,31 +130,24 @@ fn is_capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn kind_code(k: Option<TokenKind>) -> &'static str {
-    match k {
-        None => "_",
-        Some(TokenKind::Word) => "w",
-        Some(TokenKind::Number) => "n",
-        Some(TokenKind::Clitic) => "c",
-        Some(TokenKind::Quote) => "q",
-        Some(TokenKind::Hyphen) => "h",
-        Some(TokenKind::Dash) => "-",
-        Some(TokenKind::Ellipsis) => "e",
-        Some(TokenKind::Terminal) => ".",
-        Some(TokenKind::Punct) => "p",
-        Some(TokenKind::Symbol) => "$",
-        Some(TokenKind::Emoji) => "j",
-        Some(TokenKind::Url) => "u",
-        Some(TokenKind::Email) => "@",
-    }
+/// Pre-hashed strings of one token (see [`FeatureHasher::part`]); 0 = absent.
+#[derive(Debug, Clone, Copy, Default)]
+struct Parts {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    prefix: [u64; 4],
+    suffix: [u64; 4],
+    /// Length in characters, capped at 9.
+    len: u64,
 }
 
-/// Per-document facts every token's features read: shapes, lexicon flags, quotation and
-/// headline marks, and how each word is written elsewhere in the document.
+/// Per-document facts every token's features read: each token's strings hashed once,
+/// lexicon flags, quotation and headline marks, and how each word is written elsewhere in
+/// the document.
 #[derive(Debug, Clone, Default)]
 pub struct DocContext {
-    shapes: String,
-    shape_ends: Vec<u32>,
+    parts: Vec<Parts>,
     /// Lexicon flags of each token.
     pub lex: Vec<LexFlags>,
     in_quote: Vec<bool>,
@@ -163,16 +159,42 @@ pub struct DocContext {
     doc_flags: Vec<u8>,
 }
 
+/// Sentence-boundary stand-ins for missing neighbours.
+const BEFORE: u64 = 0x5157_0a1e_b0f0_0001;
+const AFTER: u64 = 0x5157_0a1e_b0f0_0002;
+
 impl DocContext {
     /// Computes the per-document facts.
     pub fn new(doc: &Document, lexicon: &Lexicon) -> Self {
         let n = doc.tokens.len();
-        let mut shapes = String::with_capacity(n * 3);
-        let mut shape_ends = Vec::with_capacity(n);
-        for i in 0..n {
-            shape_into(doc.token_text(i), &mut shapes);
-            shape_ends.push(shapes.len() as u32);
-        }
+        let mut shape = String::with_capacity(16);
+        let parts = (0..n)
+            .map(|i| {
+                let word = doc.token_text(i);
+                let lower = doc.lower(i);
+                shape.clear();
+                shape_into(word, &mut shape);
+                let mut p = Parts {
+                    word: FeatureHasher::part(word),
+                    lower: if lower == word {
+                        0
+                    } else {
+                        FeatureHasher::part(lower)
+                    },
+                    shape: FeatureHasher::part(&shape),
+                    len: word.chars().take(9).count() as u64,
+                    ..Parts::default()
+                };
+                if p.lower == 0 {
+                    p.lower = p.word;
+                }
+                for k in 0..4 {
+                    p.prefix[k] = prefix(lower, k + 1).map_or(0, FeatureHasher::part);
+                    p.suffix[k] = suffix(lower, k + 1).map_or(0, FeatureHasher::part);
+                }
+                p
+            })
+            .collect();
         let lex = lexicon.annotate(doc);
         let mut in_quote = vec![false; n];
         for q in &doc.segments.quotations {
@@ -218,7 +240,7 @@ impl DocContext {
         };
         let mut seen: FnvMap<&str, Seen> = FnvMap::default();
         let mut flags_of = vec![(false, false, false); n];
-        for i in 0..n {
+        for (i, slot) in flags_of.iter_mut().enumerate() {
             if doc.tokens[i].kind != TokenKind::Word {
                 continue;
             }
@@ -230,7 +252,7 @@ impl DocContext {
                 && i + 1 < n
                 && doc.tokens[i + 1].kind == TokenKind::Word
                 && is_capitalised(doc.token_text(i + 1));
-            flags_of[i] = (low, inside, before_cap);
+            *slot = (low, inside, before_cap);
             let e = seen.entry(doc.lower(i)).or_default();
             e.lower = e.lower.saturating_add(low as u16);
             e.cap_inside = e.cap_inside.saturating_add(inside as u16);
@@ -238,6 +260,9 @@ impl DocContext {
         }
         let doc_flags = (0..n)
             .map(|i| {
+                if doc.tokens[i].kind != TokenKind::Word {
+                    return 0;
+                }
                 let Some(e) = seen.get(doc.lower(i)) else {
                     return 0;
                 };
@@ -249,37 +274,23 @@ impl DocContext {
             })
             .collect();
         DocContext {
-            shapes,
-            shape_ends,
+            parts,
             lex,
             in_quote,
             headline,
             doc_flags,
         }
     }
-
-    /// Shape of token `i`.
-    pub fn shape(&self, i: usize) -> &str {
-        let start = if i == 0 {
-            0
-        } else {
-            self.shape_ends[i - 1] as usize
-        };
-        &self.shapes[start..self.shape_ends[i] as usize]
-    }
 }
-
-const LEX_NAMES: [&str; super::lexicon::bit::COUNT] = [
-    "first", "place", "gpe", "loc", "demonym", "norp", "org", "orgsfx", "title", "particle",
-    "psfx", "common", "month", "weekday", "cue", "num", "orghead", "country", "city",
-    "first+", "place>", "org>", "title>", "norp>",
-];
 
 /// Computes the hashed features of tokens.
 #[derive(Debug, Clone)]
 pub struct Featurizer {
     hasher: FeatureHasher,
-    buf: String,
+}
+
+fn kind_code(k: TokenKind) -> u64 {
+    k as u64 + 1
 }
 
 impl Featurizer {
@@ -287,7 +298,6 @@ impl Featurizer {
     pub fn new(bits: u32) -> Self {
         Featurizer {
             hasher: FeatureHasher::new(bits),
-            buf: String::with_capacity(64),
         }
     }
 
@@ -306,98 +316,98 @@ impl Featurizer {
         out: &mut Vec<u32>,
     ) {
         let h = self.hasher;
-        let word = doc.token_text(i);
-        let lower = doc.lower(i);
-        let shape = ctx.shape(i);
+        let me = &ctx.parts[i];
         let at = |k: isize| -> Option<usize> {
             let j = i as isize + k;
             (j >= sentence.start as isize && j < sentence.end as isize).then_some(j as usize)
         };
-        let low_at = |k: isize| at(k).map_or(if k < 0 { "<s>" } else { "</s>" }, |j| doc.lower(j));
-        let shape_at = |k: isize| at(k).map_or(if k < 0 { "<s>" } else { "</s>" }, |j| ctx.shape(j));
-        let kind_at = |k: isize| kind_code(at(k).map(|j| doc.tokens[j].kind));
+        let edge = |k: isize| if k < 0 { BEFORE } else { AFTER };
+        let low_at = |k: isize| at(k).map_or(edge(k), |j| ctx.parts[j].lower);
+        let shape_at = |k: isize| at(k).map_or(edge(k), |j| ctx.parts[j].shape);
+        let kind_at = |k: isize| at(k).map_or(0, |j| kind_code(doc.tokens[j].kind));
+        let (word, lower, shape) = (me.word, me.lower, me.shape);
 
-        out.push(h.fast(t::BIAS, &[]));
-        out.push(h.fast(t::WORD, &[word]));
-        out.push(h.fast(t::LOWER, &[lower]));
-        out.push(h.fast(t::SHAPE, &[shape]));
-        for n in 1..=4 {
-            if let Some(p) = prefix(lower, n) {
-                out.push(h.fast(t::PREFIX + n as u16 - 1, &[p]));
+        out.push(h.mix(t::BIAS, &[]));
+        out.push(h.mix(t::WORD, &[word]));
+        out.push(h.mix(t::LOWER, &[lower]));
+        out.push(h.mix(t::SHAPE, &[shape]));
+        for n in 0..4 {
+            if me.prefix[n] != 0 {
+                out.push(h.mix(t::PREFIX + n as u16, &[me.prefix[n]]));
             }
-            if let Some(s) = suffix(lower, n) {
-                out.push(h.fast(t::SUFFIX + n as u16 - 1, &[s]));
+            if me.suffix[n] != 0 {
+                out.push(h.mix(t::SUFFIX + n as u16, &[me.suffix[n]]));
             }
         }
         let (p1, p2, n1, n2) = (low_at(-1), low_at(-2), low_at(1), low_at(2));
-        out.push(h.fast(t::PREV, &[p1]));
-        out.push(h.fast(t::PREV2, &[p2]));
-        out.push(h.fast(t::NEXT, &[n1]));
-        out.push(h.fast(t::NEXT2, &[n2]));
+        out.push(h.mix(t::PREV, &[p1]));
+        out.push(h.mix(t::PREV2, &[p2]));
+        out.push(h.mix(t::NEXT, &[n1]));
+        out.push(h.mix(t::NEXT2, &[n2]));
         let (ps, ns) = (shape_at(-1), shape_at(1));
-        out.push(h.fast(t::PREV_SHAPE, &[ps]));
-        out.push(h.fast(t::NEXT_SHAPE, &[ns]));
-        out.push(h.fast(t::SHAPE3, &[ps, shape, ns]));
-        out.push(h.fast(t::BIGRAM_LEFT, &[p1, lower]));
-        out.push(h.fast(t::BIGRAM_RIGHT, &[lower, n1]));
-        out.push(h.fast(t::PREV_WORD_SHAPE, &[p1, shape]));
-        out.push(h.fast(t::WORD_NEXT_SHAPE, &[shape, n1]));
+        out.push(h.mix(t::PREV_SHAPE, &[ps]));
+        out.push(h.mix(t::NEXT_SHAPE, &[ns]));
+        out.push(h.mix(t::SHAPE3, &[ps, shape, ns]));
+        out.push(h.mix(t::BIGRAM_LEFT, &[p1, lower]));
+        out.push(h.mix(t::BIGRAM_RIGHT, &[lower, n1]));
+        out.push(h.mix(t::PREV_WORD_SHAPE, &[p1, shape]));
+        out.push(h.mix(t::WORD_NEXT_SHAPE, &[shape, n1]));
         let initial = i == sentence.start
             || (i == sentence.start + 1 && doc.tokens[sentence.start].kind == TokenKind::Quote);
         if initial {
-            out.push(h.fast(t::INITIAL, &[shape]));
-            out.push(h.fast(t::INITIAL_LOWER, &[lower]));
+            out.push(h.mix(t::INITIAL, &[shape]));
+            out.push(h.mix(t::INITIAL_LOWER, &[lower]));
         }
-        out.push(h.fast(t::KINDS, &[kind_at(-1), kind_at(0), kind_at(1)]));
+        out.push(h.mix(t::KINDS, &[kind_at(-1), kind_at(0), kind_at(1)]));
         if ctx.in_quote[i] {
-            out.push(h.fast(t::QUOTE, &[shape]));
+            out.push(h.mix(t::QUOTE, &[shape]));
         }
-        let cap = is_capitalised(word);
-        if cap {
-            let f = ctx.doc_flags[i];
-            let code = [b'0' + (f & 1), b'0' + (f >> 1 & 1), b'0' + initial as u8];
-            let code = std::str::from_utf8(&code).unwrap_or("");
-            out.push(h.fast(t::DOC, &[code]));
+        let f = ctx.doc_flags[i];
+        if doc.tokens[i].kind == TokenKind::Word && is_capitalised(doc.token_text(i)) {
+            out.push(h.mix(t::DOC, &[(f & 3) as u64 | (initial as u64) << 2]));
             if f & 4 != 0 {
-                out.push(h.fast(t::DOC_LONGER, &[if initial { "i" } else { "m" }]));
+                out.push(h.mix(t::DOC_LONGER, &[initial as u64]));
             }
         }
         if ctx.headline[i] {
-            out.push(h.fast(t::HEADLINE, &[shape]));
+            out.push(h.mix(t::HEADLINE, &[shape]));
         }
         if doc.tokens[i].newlines_before > 0 {
-            out.push(h.fast(t::LINE_START, &[shape]));
-        }
-        if let Some(s) = suffix(p1, 3) {
-            out.push(h.fast(t::PREV_SUFFIX, &[s]));
-        }
-        if let Some(s) = suffix(n1, 3) {
-            out.push(h.fast(t::NEXT_SUFFIX, &[s]));
-        }
-        let len = word.chars().count().min(9);
-        self.buf.clear();
-        self.buf.push(char::from(b'0' + len as u8));
-        out.push(h.fast(t::LENGTH, &[&self.buf, shape]));
-        // lexicon membership of the word and its neighbours
-        let flags = ctx.lex[i];
-        for (b, name) in LEX_NAMES.iter().enumerate() {
-            if flags.has(b) {
-                out.push(h.fast(t::LEX, &[name]));
-                out.push(h.fast(t::LEX_WORD, &[name, shape]));
-            }
+            out.push(h.mix(t::LINE_START, &[shape]));
         }
         if let Some(j) = at(-1) {
-            for (b, name) in LEX_NAMES.iter().enumerate() {
-                if ctx.lex[j].has(b) {
-                    out.push(h.fast(t::LEX_PREV, &[name]));
-                }
+            if ctx.parts[j].suffix[2] != 0 {
+                out.push(h.mix(t::PREV_SUFFIX, &[ctx.parts[j].suffix[2]]));
             }
         }
         if let Some(j) = at(1) {
-            for (b, name) in LEX_NAMES.iter().enumerate() {
-                if ctx.lex[j].has(b) {
-                    out.push(h.fast(t::LEX_NEXT, &[name]));
-                }
+            if ctx.parts[j].suffix[2] != 0 {
+                out.push(h.mix(t::NEXT_SUFFIX, &[ctx.parts[j].suffix[2]]));
+            }
+        }
+        out.push(h.mix(t::LENGTH, &[me.len, shape]));
+        // lexicon membership of the word and its neighbours
+        let mut bits = ctx.lex[i].0;
+        while bits != 0 {
+            let b = bits.trailing_zeros() as u64;
+            bits &= bits - 1;
+            out.push(h.mix(t::LEX, &[b]));
+            out.push(h.mix(t::LEX_WORD, &[b, shape]));
+        }
+        if let Some(j) = at(-1) {
+            let mut bits = ctx.lex[j].0;
+            while bits != 0 {
+                let b = bits.trailing_zeros() as u64;
+                bits &= bits - 1;
+                out.push(h.mix(t::LEX_PREV, &[b]));
+            }
+        }
+        if let Some(j) = at(1) {
+            let mut bits = ctx.lex[j].0;
+            while bits != 0 {
+                let b = bits.trailing_zeros() as u64;
+                bits &= bits - 1;
+                out.push(h.mix(t::LEX_NEXT, &[b]));
             }
         }
     }

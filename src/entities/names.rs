@@ -29,7 +29,9 @@ fn report_load_error(e: &crate::tagger::ModelError) {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         #[cfg(not(target_arch = "wasm32"))]
-        eprintln!("claimlens: the name tagger's model did not load ({e}); using capitalisation rules");
+        eprintln!(
+            "claimlens: the name tagger's model did not load ({e}); using capitalisation rules"
+        );
         #[cfg(target_arch = "wasm32")]
         let _ = e;
     });
@@ -80,11 +82,47 @@ pub fn find_with(
 
 /// Head words of non-GPE places (regions, water, relief).
 const LOC_HEADS: &[&str] = &[
-    "basin", "bay", "beach", "canal", "canyon", "cape", "channel", "coast", "continent",
-    "delta", "desert", "forest", "glacier", "gulf", "heights", "highlands", "hills", "island",
-    "islands", "lake", "lakes", "mount", "mountain", "mountains", "mt.", "ocean", "peninsula",
-    "plain", "plains", "plateau", "range", "region", "river", "sea", "shore", "straits",
-    "strait", "valley", "volcano", "waters", "woods",
+    "basin",
+    "bay",
+    "beach",
+    "canal",
+    "canyon",
+    "cape",
+    "channel",
+    "coast",
+    "continent",
+    "delta",
+    "desert",
+    "forest",
+    "glacier",
+    "gulf",
+    "heights",
+    "highlands",
+    "hills",
+    "island",
+    "islands",
+    "lake",
+    "lakes",
+    "mount",
+    "mountain",
+    "mountains",
+    "mt.",
+    "ocean",
+    "peninsula",
+    "plain",
+    "plains",
+    "plateau",
+    "range",
+    "region",
+    "river",
+    "sea",
+    "shore",
+    "straits",
+    "strait",
+    "valley",
+    "volcano",
+    "waters",
+    "woods",
 ];
 
 /// GPE or LOC for a place span: the lexicon's word when it lists the name, else by its
@@ -108,9 +146,27 @@ pub fn place_type(doc: &Document, tokens: &Range<usize>, lex: &Lexicon) -> Entit
 /// Words that continue a title leftwards or rightwards ("Foreign Minister", "Secretary
 /// of State", "Deputy Prime Minister"), beyond the lexicon's title words.
 const TITLE_PARTS: &[&str] = &[
-    "acting", "assistant", "chief", "defence", "defense", "deputy", "executive", "first",
-    "foreign", "former", "general", "health", "home", "interior", "justice", "senior",
-    "state", "supreme", "trade", "treasury", "vice",
+    "acting",
+    "assistant",
+    "chief",
+    "defence",
+    "defense",
+    "deputy",
+    "executive",
+    "first",
+    "foreign",
+    "former",
+    "general",
+    "health",
+    "home",
+    "interior",
+    "justice",
+    "senior",
+    "state",
+    "supreme",
+    "trade",
+    "treasury",
+    "vice",
 ];
 
 fn is_title_word(ctx: &DocContext, k: usize) -> bool {

@@ -206,8 +206,7 @@ const MODIFIERS: &[&[&str]] = &[
     &["only"],
 ];
 const CURRENCY_SYMBOLS: &[&str] = &[
-    "$", "£", "€", "¥", "₹", "₦", "₱", "₩", "₺", "₽", "₴", "₫", "฿", "₵", "us$", "c$", "a$",
-    "hk$",
+    "$", "£", "€", "¥", "₹", "₦", "₱", "₩", "₺", "₽", "₴", "₫", "฿", "₵", "us$", "c$", "a$", "hk$",
 ];
 const CURRENCY_WORDS: &[&str] = &[
     "dollar",
@@ -270,10 +269,10 @@ const CURRENCY_WORDS: &[&str] = &[
 /// Currency signs and codes written before an amount ("Rs 3,150 crore", "QR 250,000"),
 /// matched case-sensitively so that a capitalised word is not taken for one.
 const CURRENCY_CODES: &[&str] = &[
-    "A$", "AED", "BDT", "C$", "CFA", "CHF", "CNY", "Dh", "Dhs", "EGP", "EUR", "FCFA", "GBP",
-    "GHS", "GH₵", "HK$", "IDR", "INR", "JPY", "KD", "KES", "KSh", "KWD", "Ksh", "MYR",
-    "NGN", "NZ$", "PHP", "PKR", "QAR", "QR", "R", "RM", "RMB", "Rp", "Rs", "Rs.", "S$", "SAR",
-    "SR", "TSh", "Tk", "Tsh", "USD", "VND", "ZAR",
+    "A$", "AED", "BDT", "C$", "CFA", "CHF", "CNY", "Dh", "Dhs", "EGP", "EUR", "FCFA", "GBP", "GHS",
+    "GH₵", "HK$", "IDR", "INR", "JPY", "KD", "KES", "KSh", "KWD", "Ksh", "MYR", "NGN", "NZ$",
+    "PHP", "PKR", "QAR", "QR", "R", "RM", "RMB", "Rp", "Rs", "Rs.", "S$", "SAR", "SR", "TSh", "Tk",
+    "Tsh", "USD", "VND", "ZAR",
 ];
 const QUANTITY_UNITS: &[&str] = &[
     "mile",
@@ -617,8 +616,7 @@ impl<'d, 'a> Matcher<'d, 'a> {
     fn amount_after_currency(&self, n_start: usize) -> Option<usize> {
         let mut end = self.number(n_start)?;
         // capitalised scales after a space: "$15 M", "$80 B", "$102 Mil"
-        if end == n_start + 1 && matches!(self.raw(end), "M" | "B" | "Mil" | "Bn" | "Mn" | "K")
-        {
+        if end == n_start + 1 && matches!(self.raw(end), "M" | "B" | "Mil" | "Bn" | "Mn" | "K") {
             end += 1;
         }
         Some(end)
@@ -664,7 +662,10 @@ impl<'d, 'a> Matcher<'d, 'a> {
                 self.word(i + 1),
                 "week" | "month" | "year" | "decade" | "fortnight"
             ) && !matches!(self.word(i + 2), "ago" | "earlier" | "later" | "before")
-                && !matches!(self.word(i - usize::from(i > 0)), "once" | "twice" | "per" | "times") =>
+                && !matches!(
+                    self.word(i - usize::from(i > 0)),
+                    "once" | "twice" | "per" | "times"
+                ) =>
             {
                 return Some((i + 2, EntityType::DATE));
             }
@@ -691,7 +692,11 @@ impl<'d, 'a> Matcher<'d, 'a> {
                 return Some((i + 2, EntityType::TIME));
             }
             // "Friday, March 5, 2014", "Sunday 20 March", "Thursday June 6, 2019"
-            let j = if self.word(i + 1) == "," { i + 2 } else { i + 1 };
+            let j = if self.word(i + 1) == "," {
+                i + 2
+            } else {
+                i + 1
+            };
             if let Some((end, _)) = self.calendar(j) {
                 if end > j + 1 || self.is_digit_number(j) {
                     return Some((end, EntityType::DATE));
@@ -713,9 +718,12 @@ impl<'d, 'a> Matcher<'d, 'a> {
             return Some((i + 1, EntityType::ORDINAL));
         }
         // "half a percent"
-        if w == "half" && self.word(i + 1) == "a" && matches!(self.word(i + 2), "percent" | "per")
-        {
-            let end = if self.word(i + 2) == "per" { i + 4 } else { i + 3 };
+        if w == "half" && self.word(i + 1) == "a" && matches!(self.word(i + 2), "percent" | "per") {
+            let end = if self.word(i + 2) == "per" {
+                i + 4
+            } else {
+                i + 3
+            };
             return Some((end, EntityType::PERCENT));
         }
         // numbers with what follows them
@@ -861,17 +869,32 @@ impl<'d, 'a> Matcher<'d, 'a> {
                 }
             } else if self.is_digit_number(j) && is_year(self.word(j)) {
                 j += 1;
-            } else if !w.ends_with('.') && w.len() <= 4 && !matches!(w, "may" | "june" | "july")
-            {
+            } else if !w.ends_with('.') && w.len() <= 4 && !matches!(w, "may" | "june" | "july") {
                 // "Jun", "Dec": abbreviations only with a day or year
                 return None;
             } else if matches!(w, "may" | "march") {
                 let before = i.checked_sub(1).map_or("", |b| self.word(b));
                 let prep = matches!(
                     before,
-                    "in" | "since" | "until" | "by" | "from" | "between" | "during" | "of"
-                        | "early" | "late" | "mid" | "last" | "next" | "this" | "and" | "-"
-                        | "before" | "after" | "through" | "till"
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "from"
+                        | "between"
+                        | "during"
+                        | "of"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "and"
+                        | "-"
+                        | "before"
+                        | "after"
+                        | "through"
+                        | "till"
                 );
                 if !prep || self.sentence_start(i) {
                     return None;
@@ -1005,7 +1028,11 @@ mod tests {
     #[test]
     fn more_dates() {
         has("on Sunday 20 March the party", "Sunday 20 March", "DATE");
-        has("announced on Thursday June 6, 2019 the list", "Thursday June 6, 2019", "DATE");
+        has(
+            "announced on Thursday June 6, 2019 the list",
+            "Thursday June 6, 2019",
+            "DATE",
+        );
         has("KIGALI, Jun 15 2022 (IPS)", "Jun 15 2022", "DATE");
         has("On Apr. 17, 1830, two factions", "Apr. 17, 1830", "DATE");
         has("during the 2018-2022 term", "2018-2022", "DATE");
@@ -1014,31 +1041,65 @@ mod tests {
         has("before the court on 27.08.2022.", "27.08.2022", "DATE");
         has("and others on 4/6/2022. Court", "4/6/2022", "DATE");
         has("questioned in May, with the agency", "May", "DATE");
-        has("One afternoon in mid-February, activists", "mid-February", "DATE");
+        has(
+            "One afternoon in mid-February, activists",
+            "mid-February",
+            "DATE",
+        );
         has("mostly on Mondays and Fridays", "Mondays", "DATE");
         has("After spending the day with leaders", "the day", "DATE");
-        has("profits in the third quarter of this year, mainly", "the third quarter of this year", "DATE");
-        has("for the final quarter of 2009, Ford", "the final quarter of 2009", "DATE");
-        has("shipping for more than a week now", "more than a week", "DATE");
-        has("almost two and a half years behind", "almost two and a half years", "DATE");
+        has(
+            "profits in the third quarter of this year, mainly",
+            "the third quarter of this year",
+            "DATE",
+        );
+        has(
+            "for the final quarter of 2009, Ford",
+            "the final quarter of 2009",
+            "DATE",
+        );
+        has(
+            "shipping for more than a week now",
+            "more than a week",
+            "DATE",
+        );
+        has(
+            "almost two and a half years behind",
+            "almost two and a half years",
+            "DATE",
+        );
     }
 
     #[test]
     fn more_amounts() {
         has("a grant of Rs 3,150 crore for", "Rs 3,150 crore", "MONEY");
-        has("a fine of no more than QR 250,000 will", "no more than QR 250,000", "MONEY");
+        has(
+            "a fine of no more than QR 250,000 will",
+            "no more than QR 250,000",
+            "MONEY",
+        );
         has("Raising a $15 M Series B round", "$15 M", "MONEY");
-        has("fined tens of millions of yuan last", "tens of millions of yuan", "MONEY");
+        has(
+            "fined tens of millions of yuan last",
+            "tens of millions of yuan",
+            "MONEY",
+        );
         has("your 200-rand note", "200-rand", "MONEY");
         has("a gain of half a percent or", "half a percent", "PERCENT");
-        has("face from the 3,000 to 5,000 militants", "3,000 to 5,000", "CARDINAL");
+        has(
+            "face from the 3,000 to 5,000 militants",
+            "3,000 to 5,000",
+            "CARDINAL",
+        );
         has("light at 18:00 UTC. Boeing", "18:00 UTC", "TIME");
         has("dropped by 39 points to", "39 points", "QUANTITY");
     }
 
     #[test]
     fn labels_are_not_counts() {
-        assert!(values("the first Boeing 787 flew").iter().all(|(s, _)| s != "787"));
+        assert!(values("the first Boeing 787 flew")
+            .iter()
+            .all(|(s, _)| s != "787"));
         assert!(values("filed for Chapter 11 protection").is_empty());
         assert!(values("soldiers died.[3] A physician").is_empty());
     }

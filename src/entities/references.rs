@@ -55,10 +55,10 @@ fn description(noun: &str) -> Option<Wants> {
         | "province" | "region" => Some(Wants::Place),
         "leader" | "secretary" | "president" | "minister" | "senator" | "spokesman"
         | "spokeswoman" | "official" | "chairman" | "chief" | "governor" | "mayor"
-        | "ambassador" | "diplomat" | "general" | "commander" | "prime" | "premier"
-        | "king" | "queen" | "prince" | "envoy" | "lawmaker" | "ceo" | "founder"
-        | "director" | "chancellor" | "candidate" | "actor" | "singer" | "player"
-        | "coach" | "judge" | "officer" => Some(Wants::Person),
+        | "ambassador" | "diplomat" | "general" | "commander" | "prime" | "premier" | "king"
+        | "queen" | "prince" | "envoy" | "lawmaker" | "ceo" | "founder" | "director"
+        | "chancellor" | "candidate" | "actor" | "singer" | "player" | "coach" | "judge"
+        | "officer" => Some(Wants::Person),
         _ => None,
     }
 }
@@ -224,13 +224,21 @@ mod tests {
     #[test]
     fn pronouns_find_people() {
         let r = refs("John Kerry visited Ankara on Friday. He said his talks went well.");
-        assert!(r.contains(&("He".to_string(), "John Kerry".to_string())), "{r:?}");
-        assert!(r.contains(&("his".to_string(), "John Kerry".to_string())), "{r:?}");
+        assert!(
+            r.contains(&("He".to_string(), "John Kerry".to_string())),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&("his".to_string(), "John Kerry".to_string())),
+            "{r:?}"
+        );
     }
 
     #[test]
     fn gender_is_kept_apart() {
-        let r = refs("Mrs. Angela Merkel met Mr. Emmanuel Macron in Paris. She said the talks were useful.");
+        let r = refs(
+            "Mrs. Angela Merkel met Mr. Emmanuel Macron in Paris. She said the talks were useful.",
+        );
         assert!(
             r.contains(&("She".to_string(), "Angela Merkel".to_string())),
             "{r:?}"

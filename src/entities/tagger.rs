@@ -40,6 +40,8 @@ pub struct NerTagger {
 #[derive(Debug, Default)]
 struct Buffers {
     features: Vec<u32>,
+    ends: Vec<u32>,
+    slots: Vec<u32>,
     emissions: Vec<f32>,
     scratch: Scratch,
     tags: Vec<usize>,
@@ -130,12 +132,14 @@ impl NerTagger {
             }
             b.emissions.clear();
             b.emissions.resize(range.len() * n, 0.0);
-            for (k, i) in range.clone().enumerate() {
-                b.features.clear();
+            b.features.clear();
+            b.ends.clear();
+            for i in range.clone() {
                 featurizer.features(doc, ctx, &range, i, &mut b.features);
-                self.emission
-                    .score_into(&b.features, &mut b.emissions[k * n..(k + 1) * n]);
+                b.ends.push(b.features.len() as u32);
             }
+            self.emission
+                .score_many(&b.features, &b.ends, &mut b.emissions, &mut b.slots);
             if !decode_into(
                 &b.emissions,
                 &self.transitions,
@@ -176,6 +180,49 @@ impl NerTagger {
         let margin = sum / r.len().max(1) as f32;
         let c = 1.0 / (1.0 + (-margin).exp());
         (c * 1000.0).round() / 1000.0
+    }
+
+    /// Stage timings for benchmarks: (featurize, score, decode) in nanoseconds of thread
+    /// CPU time are not portable, so this only splits the work: it runs `stage` (0 =
+    /// features, 1 = + scores, 2 = + Viterbi) over the document and returns a checksum.
+    #[doc(hidden)]
+    pub fn bench_stage(&self, doc: &Document, ctx: &DocContext, stage: u8) -> f32 {
+        let mut featurizer = Featurizer::new(self.bits);
+        let mut b = Buffers::default();
+        let n = self.bilou.tags();
+        let mut sum = 0.0f32;
+        for s in &doc.segments.sentences {
+            let range = s.tokens.clone();
+            if range.is_empty() {
+                continue;
+            }
+            b.emissions.clear();
+            b.emissions.resize(range.len() * n, 0.0);
+            b.features.clear();
+            b.ends.clear();
+            for i in range.clone() {
+                featurizer.features(doc, ctx, &range, i, &mut b.features);
+                b.ends.push(b.features.len() as u32);
+            }
+            if stage >= 1 {
+                self.emission
+                    .score_many(&b.features, &b.ends, &mut b.emissions, &mut b.slots);
+                sum += b.emissions[0];
+            } else {
+                sum += b.features.len() as f32;
+            }
+            if stage >= 2 {
+                decode_into(
+                    &b.emissions,
+                    &self.transitions,
+                    None,
+                    &mut b.scratch,
+                    &mut b.tags,
+                );
+                sum += b.tags.len() as f32;
+            }
+        }
+        sum
     }
 
     /// The tag of `part` for type index `t` (for tests and tools).

@@ -15,8 +15,15 @@ pub struct CompactLinear {
     index: Vec<u32>,
     /// `label << 16 | weight as u16`.
     entries: Vec<u32>,
+    /// Rows with many weights, stored whole (32 lanes, labels ≤ 32), summed with SIMD.
+    dense: Vec<[i16; 32]>,
     scale: f32,
 }
+
+/// Slots with this bit index [`CompactLinear::dense`] instead of the packed entries.
+const DENSE: u32 = 1 << 31;
+/// Rows with at least this many weights are stored dense.
+const DENSE_MIN: usize = 10;
 
 impl CompactLinear {
     /// Packs one weight.
@@ -39,19 +46,91 @@ impl CompactLinear {
         // rows beyond 2^24 entries cannot be addressed: drop them (never happens with
         // the models trained here, which hold well under a million weights)
         entries.truncate(1 << 24);
+        let mut dense: Vec<[i16; 32]> = Vec::new();
+        let mut packed: Vec<u32> = Vec::with_capacity(entries.len());
         for (k, &(b, start)) in rows.iter().enumerate() {
             let end = rows.get(k + 1).map_or(entries.len() as u32, |r| r.1);
-            let (start, end) = (start.min(entries.len() as u32), end.min(entries.len() as u32));
-            let len = end.saturating_sub(start).min(255);
-            if let Some(slot) = index.get_mut(b as usize) {
-                *slot = if len == 0 { 0 } else { start << 8 | len };
+            let (start, end) = (
+                start.min(entries.len() as u32),
+                end.min(entries.len() as u32),
+            );
+            let row = &entries[start as usize..end as usize];
+            let slot = if row.is_empty() {
+                0
+            } else if labels <= 32 && row.len() >= DENSE_MIN {
+                let mut d = [0i16; 32];
+                for &e in row {
+                    d[(e >> 16) as usize & 31] = e as u16 as i16;
+                }
+                dense.push(d);
+                DENSE | (dense.len() as u32 - 1)
+            } else {
+                let at = packed.len() as u32;
+                packed.extend_from_slice(&row[..row.len().min(255)]);
+                at << 8 | row.len().min(255) as u32
+            };
+            if let Some(s) = index.get_mut(b as usize) {
+                *s = slot;
             }
         }
         CompactLinear {
             labels,
             buckets,
             index,
-            entries,
+            entries: packed,
+            dense,
+            scale,
+        }
+    }
+
+    /// Builds from stored rows `(bucket, label mask)` in increasing bucket order and their
+    /// non-zero weights, row by row, labels in increasing order.
+    pub(crate) fn from_raw(
+        labels: usize,
+        buckets: usize,
+        scale: f32,
+        rows: &[(u32, u64)],
+        weights: &[i16],
+    ) -> CompactLinear {
+        let mut index = vec![0u32; buckets];
+        let mut dense: Vec<[i16; 32]> = Vec::new();
+        let mut packed: Vec<u32> = Vec::with_capacity(weights.len());
+        let mut k = 0usize;
+        for &(b, mask) in rows {
+            let count = mask.count_ones() as usize;
+            let row = weights.get(k..k + count).unwrap_or(&[]);
+            k += count;
+            let mut bits = mask;
+            let slot = if row.is_empty() {
+                0
+            } else if labels <= 32 && count >= DENSE_MIN {
+                let mut d = [0i16; 32];
+                for &w in row {
+                    let l = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    d[l & 31] = w;
+                }
+                dense.push(d);
+                DENSE | (dense.len() as u32 - 1)
+            } else {
+                let at = packed.len() as u32;
+                for &w in row.iter().take(255) {
+                    let l = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    packed.push(Self::entry(l, w));
+                }
+                at << 8 | count.min(255) as u32
+            };
+            if let Some(s) = index.get_mut(b as usize) {
+                *s = slot;
+            }
+        }
+        CompactLinear {
+            labels,
+            buckets,
+            index,
+            entries: packed,
+            dense,
             scale,
         }
     }
@@ -92,28 +171,105 @@ impl CompactLinear {
     /// Number of non-zero weights.
     pub fn non_zero(&self) -> usize {
         self.entries.len()
+            + self
+                .dense
+                .iter()
+                .map(|r| r.iter().filter(|&&w| w != 0).count())
+                .sum::<usize>()
     }
 
     /// The quantised weight of (`bucket`, `label`).
     pub fn weight(&self, bucket: usize, label: usize) -> i16 {
-        self.row(bucket)
+        let slot = self.index.get(bucket).copied().unwrap_or(0);
+        if slot & DENSE != 0 {
+            return self
+                .dense
+                .get((slot & !DENSE) as usize)
+                .and_then(|r| r.get(label))
+                .copied()
+                .unwrap_or(0);
+        }
+        self.slot_row(slot)
             .iter()
             .find(|&&e| (e >> 16) as usize == label)
             .map_or(0, |&e| e as u16 as i16)
     }
 
     #[inline]
-    fn row(&self, bucket: usize) -> &[u32] {
-        self.index
-            .get(bucket)
-            .map_or(&[], |&slot| self.slot_row(slot))
-    }
-
-    #[inline]
     fn slot_row(&self, slot: u32) -> &[u32] {
+        if slot & DENSE != 0 {
+            return &[];
+        }
         let start = (slot >> 8) as usize;
         let len = (slot & 0xff) as usize;
         self.entries.get(start..start + len).unwrap_or(&[])
+    }
+
+    /// Adds the row of `slot` into `acc`.
+    #[inline]
+    fn add_slot(&self, slot: u32, acc: &mut [i32; 64]) {
+        if slot & DENSE != 0 {
+            if let Some(row) = self.dense.get((slot & !DENSE) as usize) {
+                let (head, _) = acc.split_at_mut(32);
+                add_lanes(head, row);
+            }
+        } else {
+            for &e in self.slot_row(slot) {
+                acc[(e >> 16) as usize & 63] += e as u16 as i16 as i32;
+            }
+        }
+    }
+
+    /// Scores many feature lists at once (a whole sentence): list `k` is
+    /// `features[ends[k - 1]..ends[k]]` (from 0 for the first) and its scores are added
+    /// into `out[k * labels..(k + 1) * labels]`. Quicker than one [`Self::score_into`]
+    /// per list: the table lookups of all lists are issued together, so their cache
+    /// misses overlap. `slots` is scratch space.
+    pub fn score_many(
+        &self,
+        features: &[u32],
+        ends: &[u32],
+        out: &mut [f32],
+        slots: &mut Vec<u32>,
+    ) {
+        slots.clear();
+        slots.extend(
+            features
+                .iter()
+                .map(|&f| self.index.get(f as usize).copied().unwrap_or(0)),
+        );
+        let n = self.labels;
+        let mut start = 0usize;
+        for (k, &end) in ends.iter().enumerate() {
+            let end = (end as usize).min(slots.len());
+            let mut acc = [0i32; 64];
+            if n <= 32 {
+                // the common case, with the accumulators in registers
+                let mut lanes = [0i32; 32];
+                for &slot in &slots[start.min(end)..end] {
+                    if slot & DENSE != 0 {
+                        if let Some(row) = self.dense.get((slot & !DENSE) as usize) {
+                            add_lanes(&mut lanes, row);
+                        }
+                    } else {
+                        for &e in self.slot_row(slot) {
+                            lanes[(e >> 16) as usize & 31] += e as u16 as i16 as i32;
+                        }
+                    }
+                }
+                acc[..32].copy_from_slice(&lanes);
+            } else {
+                for &slot in &slots[start.min(end)..end] {
+                    self.add_slot(slot, &mut acc);
+                }
+            }
+            if let Some(row) = out.get_mut(k * n..(k + 1) * n) {
+                for (o, &a) in row.iter_mut().zip(acc.iter()) {
+                    *o += a as f32 * self.scale;
+                }
+            }
+            start = end;
+        }
     }
 
     /// Adds the scores of `features` for every label into `out` (length `labels`).
@@ -128,14 +284,24 @@ impl CompactLinear {
                 *s = self.index.get(f as usize).copied().unwrap_or(0);
             }
             for &slot in &slots[..chunk.len()] {
-                for &e in self.slot_row(slot) {
-                    acc[(e >> 16) as usize & 63] += e as u16 as i16 as i32;
-                }
+                self.add_slot(slot, &mut acc);
             }
         }
         for (o, &a) in out.iter_mut().zip(acc.iter()).take(self.labels) {
             *o += a as f32 * self.scale;
         }
+    }
+}
+
+/// `acc[l] += row[l]` over 32 lanes, written so that the compiler vectorises it.
+#[inline(always)]
+fn add_lanes(acc: &mut [i32], row: &[i16; 32]) {
+    let acc: &mut [i32; 32] = match acc.try_into() {
+        Ok(a) => a,
+        Err(_) => return,
+    };
+    for l in 0..32 {
+        acc[l] += row[l] as i32;
     }
 }
 
@@ -160,6 +326,16 @@ mod tests {
             assert_eq!(a, b);
         }
         assert_eq!(compact.weight(9, 2), dense.weights[9 * 3 + 2]);
+        // batched scoring agrees with one list at a time
+        let feats = [5u32, 9, 9, 1, 2];
+        let ends = [2u32, 3, 5];
+        let mut many = [0.0f32; 9];
+        compact.score_many(&feats, &ends, &mut many, &mut Vec::new());
+        let mut one = [0.0f32; 9];
+        compact.score_into(&feats[..2], &mut one[..3]);
+        compact.score_into(&feats[2..3], &mut one[3..6]);
+        compact.score_into(&feats[3..], &mut one[6..]);
+        assert_eq!(many, one);
         assert_eq!(compact.weight(4, 0), 0);
     }
 }

@@ -64,6 +64,41 @@ impl FeatureHasher {
         (h & self.mask) as u32
     }
 
+    /// A string hashed on its own, to be combined later with [`FeatureHasher::mix`]: a
+    /// tagger that uses the same word in many features hashes its text only once.
+    #[inline]
+    pub fn part(s: &str) -> u64 {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let bytes = s.as_bytes();
+        let mut h = K ^ bytes.len() as u64;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        h ^ (h >> 29)
+    }
+
+    /// Bucket of template `template` with parts already hashed by [`FeatureHasher::part`]
+    /// (or any other 64-bit values: small codes, flags).
+    #[inline]
+    pub fn mix(&self, template: u16, parts: &[u64]) -> u32 {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut h = (template as u64 + 1).wrapping_mul(K);
+        for &p in parts {
+            h = (h.rotate_left(23) ^ p).wrapping_mul(K);
+        }
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        (h & self.mask) as u32
+    }
+
     /// Bucket of template `template` with the string parts `parts`.
     #[inline]
     pub fn hash(&self, template: u16, parts: &[&str]) -> u32 {
@@ -96,5 +131,13 @@ mod tests {
         assert_ne!(h.fast(1, &["abcdefgh"]), h.fast(1, &["abcdefgh", ""]));
         assert_ne!(h.fast(1, &["x"]), h.fast(2, &["x"]));
         assert!(h.fast(7, &["a longer string than eight bytes"]) < (1 << 20));
+        let (a, b) = (FeatureHasher::part("ab"), FeatureHasher::part("c"));
+        assert_eq!(h.mix(1, &[a, b]), h.mix(1, &[a, b]));
+        assert_ne!(h.mix(1, &[a, b]), h.mix(1, &[b, a]));
+        assert_ne!(h.mix(1, &[a]), h.mix(2, &[a]));
+        assert_ne!(
+            FeatureHasher::part("abcdefgh"),
+            FeatureHasher::part("abcdefgh\0")
+        );
     }
 }

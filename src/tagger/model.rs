@@ -88,6 +88,12 @@ impl ModelFile {
     /// Serialises to the compressed file format. Rows whose weights all quantise to zero
     /// are left out.
     pub fn to_bytes(&self) -> Vec<u8> {
+        self.to_bytes_level(9)
+    }
+
+    /// [`ModelFile::to_bytes`] with a deflate level (0 = stored: a little bigger, but
+    /// it loads without decompressing — worth it for weights, which compress poorly).
+    pub fn to_bytes_level(&self, level: u8) -> Vec<u8> {
         let mut p = Vec::new();
         put_str(&mut p, &self.name);
         p.extend_from_slice(&self.feature_set.to_le_bytes());
@@ -138,27 +144,36 @@ impl ModelFile {
         let mut out = Vec::with_capacity(p.len() / 3 + 16);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&p, 9));
+        out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&p, level.min(10)));
         out
     }
 
     /// Parses a model file into dense tables; `expected_feature_set` must match the one it
     /// was trained with.
     pub fn from_bytes(bytes: &[u8], expected_feature_set: u32) -> Result<ModelFile, ModelError> {
-        let (header, tables) = parse(bytes, expected_feature_set, |labels, buckets, scale| {
-            Ok(DenseSink(LinearModel {
-                labels,
-                buckets,
-                weights: vec![0i16; labels * buckets],
-                scale,
-            }))
-        })?;
+        let (header, tables) = parse(bytes, expected_feature_set)?;
+        let tables = tables
+            .into_iter()
+            .map(|(n, raw)| {
+                let mut weights = vec![0i16; raw.labels * raw.buckets];
+                raw.for_each(|b, l, w| weights[b * raw.labels + l] = w);
+                (
+                    n,
+                    LinearModel {
+                        labels: raw.labels,
+                        buckets: raw.buckets,
+                        weights,
+                        scale: raw.scale,
+                    },
+                )
+            })
+            .collect();
         Ok(ModelFile {
             name: header.name,
             feature_set: header.feature_set,
             labels: header.labels,
             meta: header.meta,
-            tables: tables.into_iter().map(|(n, t)| (n, t.0)).collect(),
+            tables,
         })
     }
 }
@@ -185,9 +200,7 @@ impl CompactModelFile {
         bytes: &[u8],
         expected_feature_set: u32,
     ) -> Result<CompactModelFile, ModelError> {
-        let (header, tables) = parse(bytes, expected_feature_set, |labels, buckets, scale| {
-            Ok(CompactSink::new(labels, buckets, scale))
-        })?;
+        let (header, tables) = parse(bytes, expected_feature_set)?;
         Ok(CompactModelFile {
             name: header.name,
             feature_set: header.feature_set,
@@ -195,7 +208,16 @@ impl CompactModelFile {
             meta: header.meta,
             tables: tables
                 .into_iter()
-                .map(|(n, t)| (n, t.finish()))
+                .map(|(n, raw)| {
+                    let t = CompactLinear::from_raw(
+                        raw.labels,
+                        raw.buckets,
+                        raw.scale,
+                        &raw.rows,
+                        &raw.weights,
+                    );
+                    (n, t)
+                })
                 .collect(),
         })
     }
@@ -221,53 +243,30 @@ impl CompactModelFile {
     }
 }
 
-/// Where a table's rows go while parsing.
-trait TableSink {
-    /// Called once per non-zero row, with increasing `bucket`.
-    fn row(&mut self, bucket: usize, weights: &mut dyn Iterator<Item = (usize, i16)>);
-}
-
-struct DenseSink(LinearModel);
-
-impl TableSink for DenseSink {
-    fn row(&mut self, bucket: usize, weights: &mut dyn Iterator<Item = (usize, i16)>) {
-        let n = self.0.labels;
-        for (l, w) in weights {
-            self.0.weights[bucket * n + l] = w;
-        }
-    }
-}
-
-struct CompactSink {
+/// A table as stored: its non-zero rows (bucket, label mask) and their weights in order.
+struct RawTable {
     labels: usize,
     buckets: usize,
     scale: f32,
-    rows: Vec<(u32, u32)>,
-    entries: Vec<u32>,
+    rows: Vec<(u32, u64)>,
+    weights: Vec<i16>,
 }
 
-impl CompactSink {
-    fn new(labels: usize, buckets: usize, scale: f32) -> Self {
-        CompactSink {
-            labels,
-            buckets,
-            scale,
-            rows: Vec::new(),
-            entries: Vec::new(),
+impl RawTable {
+    /// Calls `f(bucket, label, weight)` for every stored weight.
+    fn for_each(&self, mut f: impl FnMut(usize, usize, i16)) {
+        let mut k = 0;
+        for &(b, mask) in &self.rows {
+            let mut bits = mask;
+            while bits != 0 {
+                let l = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if let Some(&w) = self.weights.get(k) {
+                    f(b as usize, l, w);
+                }
+                k += 1;
+            }
         }
-    }
-
-    fn finish(self) -> CompactLinear {
-        CompactLinear::from_rows(self.labels, self.buckets, self.scale, &self.rows, self.entries)
-    }
-}
-
-impl TableSink for CompactSink {
-    fn row(&mut self, bucket: usize, weights: &mut dyn Iterator<Item = (usize, i16)>) {
-        let start = self.entries.len() as u32;
-        self.entries
-            .extend(weights.map(|(l, w)| CompactLinear::entry(l, w)));
-        self.rows.push((bucket as u32, start));
     }
 }
 
@@ -278,12 +277,11 @@ struct Header {
     meta: Vec<(String, String)>,
 }
 
-/// Parses a model file, handing each table's rows to a sink made by `make`.
-fn parse<S: TableSink>(
+/// Parses a model file into its header and raw tables.
+fn parse(
     bytes: &[u8],
     expected_feature_set: u32,
-    make: impl Fn(usize, usize, f32) -> Result<S, ModelError>,
-) -> Result<(Header, Vec<(String, S)>), ModelError> {
+) -> Result<(Header, Vec<(String, RawTable)>), ModelError> {
     if bytes.len() < 10 || &bytes[..8] != MAGIC {
         return Err(ModelError::BadMagic);
     }
@@ -332,53 +330,51 @@ fn parse<S: TableSink>(
         if n_rows > buckets {
             return Err(ModelError::Corrupt("row count"));
         }
-        let mut sink = make(labels, buckets, scale)?;
+        let full = u64::MAX >> (64 - labels);
         let mut rows = Vec::with_capacity(n_rows);
         let mut last = 0usize;
-        for _ in 0..n_rows {
-            last += r.varint()? as usize;
+        for k in 0..n_rows {
+            let gap = r.varint()? as usize;
+            if k > 0 && gap == 0 {
+                return Err(ModelError::Corrupt("row index"));
+            }
+            last += gap;
             if last >= buckets {
                 return Err(ModelError::Corrupt("row index"));
             }
-            let mask = if version == 1 {
-                u64::MAX >> (64 - labels)
-            } else {
-                r.varint()?
-            };
-            if labels < 64 && mask >> labels != 0 {
+            let mask = if version == 1 { full } else { r.varint()? };
+            if mask & !full != 0 {
                 return Err(ModelError::Corrupt("label mask"));
             }
-            rows.push((last, mask));
+            rows.push((last as u32, mask));
         }
-        if version == 1 {
+        let weights: Vec<i16> = if version == 1 {
             // column-major: every label's weights for all rows, label by label
-            let need = labels * n_rows * 2;
-            let block = r.take(need)?;
-            for (k, &(b, _)) in rows.iter().enumerate() {
-                let mut it = (0..labels).map(|l| {
-                    let at = (l * n_rows + k) * 2;
-                    (l, i16::from_le_bytes([block[at], block[at + 1]]))
-                });
-                sink.row(b, &mut it);
+            let block = r.take(labels * n_rows * 2)?;
+            let mut w = vec![0i16; labels * n_rows];
+            for (l, col) in block.chunks_exact(n_rows.max(1) * 2).enumerate() {
+                for (k, b) in col.chunks_exact(2).enumerate() {
+                    w[k * labels + l] = i16::from_le_bytes([b[0], b[1]]);
+                }
             }
+            w
         } else {
             let need: usize = rows.iter().map(|&(_, m)| m.count_ones() as usize).sum();
-            let block = r.take(need * 2)?;
-            let mut at = 0;
-            for &(b, mask) in &rows {
-                let count = mask.count_ones() as usize;
-                let chunk = &block[at..at + count * 2];
-                at += count * 2;
-                let mut bits = mask;
-                let mut it = chunk.chunks_exact(2).map(|w| {
-                    let l = bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    (l, i16::from_le_bytes([w[0], w[1]]))
-                });
-                sink.row(b, &mut it);
-            }
-        }
-        tables.push((tname, sink));
+            r.take(need * 2)?
+                .chunks_exact(2)
+                .map(|b| i16::from_le_bytes([b[0], b[1]]))
+                .collect()
+        };
+        tables.push((
+            tname,
+            RawTable {
+                labels,
+                buckets,
+                scale,
+                rows,
+                weights,
+            },
+        ));
     }
     Ok((
         Header {
@@ -440,11 +436,16 @@ impl<'a> Reader<'a> {
 
     fn varint(&mut self) -> Result<u64, ModelError> {
         let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.take(1)?[0];
+        let mut shift = 0u32;
+        while let Some(&b) = self.bytes.get(self.pos) {
+            self.pos += 1;
             v |= ((b & 0x7f) as u64) << shift;
             if b < 0x80 {
                 return Ok(v);
+            }
+            shift += 7;
+            if shift > 63 {
+                break;
             }
         }
         Err(ModelError::Corrupt("varint"))
@@ -506,7 +507,11 @@ mod tests {
             put_u32(&mut p, t.buckets as u32);
             p.extend_from_slice(&t.scale.to_le_bytes());
             let rows: Vec<usize> = (0..t.buckets)
-                .filter(|&b| t.weights[b * t.labels..(b + 1) * t.labels].iter().any(|&w| w != 0))
+                .filter(|&b| {
+                    t.weights[b * t.labels..(b + 1) * t.labels]
+                        .iter()
+                        .any(|&w| w != 0)
+                })
                 .collect();
             put_u32(&mut p, rows.len() as u32);
             let mut last = 0usize;

@@ -268,17 +268,31 @@ fn train_set_path(name: &str, opts: &NerOptions) -> Result<PathBuf, TrainError> 
     let Some(genres) = opts.gum_genres.as_deref().filter(|_| name == "ner-gum") else {
         return set_path("train", name);
     };
-    let dir = PathBuf::from(format!("target/train-sets-gum/{}", genres.replace(',', "-")));
+    let dir = PathBuf::from(format!(
+        "target/train-sets-gum/{}",
+        genres.replace(',', "-")
+    ));
     let path = dir.join("train").join(format!("{name}.jsonl"));
     if !path.exists() {
         let status = Command::new("python3")
             .arg("../shared/eval/build_sets.py")
-            .args(["--split", "train", "--only", name, "--gum-genres", genres, "--out"])
+            .args([
+                "--split",
+                "train",
+                "--only",
+                name,
+                "--gum-genres",
+                genres,
+                "--out",
+            ])
             .arg(&dir)
             .status()
             .map_err(|e| TrainError::BuildSets(format!("build_sets.py: {e}")))?;
         if !status.success() || !path.exists() {
-            return Err(TrainError::BuildSets(format!("{} was not written", path.display())));
+            return Err(TrainError::BuildSets(format!(
+                "{} was not written",
+                path.display()
+            )));
         }
     }
     Ok(path)
@@ -552,9 +566,10 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
             emissions.clear();
             emissions.resize(seq.len * n, 0.0);
             for j in 0..seq.len {
-                trainer
-                    .emission
-                    .scores(data.token(seq.first + j), &mut emissions[j * n..(j + 1) * n]);
+                trainer.emission.scores(
+                    data.token(seq.first + j),
+                    &mut emissions[j * n..(j + 1) * n],
+                );
             }
             let masks = &data.masks[seq.first..seq.first + seq.len];
             if !decode_into(&emissions, &trans, Some(masks), &mut scratch, &mut gold) {
@@ -595,7 +610,7 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
         );
         if opts.eval_epochs.contains(&epoch) && epoch != opts.epochs {
             let model = trainer.model(opts, meta_base(epoch));
-            let tagger = NerTagger::from_bytes(&model.to_bytes())?;
+            let tagger = NerTagger::from_bytes(&model.to_bytes_level(0))?;
             evaluate(&tagger, "dev", &format!("epoch{epoch}"))?;
         }
     }
@@ -604,9 +619,13 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
         for level in levels.split(',').filter_map(|l| l.parse::<i16>().ok()) {
             let mut o = opts.clone();
             o.prune = level;
-            let bytes = trainer.model(&o, meta_base(opts.epochs)).to_bytes();
+            let bytes = trainer.model(&o, meta_base(opts.epochs)).to_bytes_level(0);
             eprintln!("prune {level}: {} bytes", bytes.len());
-            evaluate(&NerTagger::from_bytes(&bytes)?, "dev", &format!("prune{level}"))?;
+            evaluate(
+                &NerTagger::from_bytes(&bytes)?,
+                "dev",
+                &format!("prune{level}"),
+            )?;
         }
     }
     let model = trainer.model(opts, meta_base(opts.epochs));
@@ -621,9 +640,11 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
             }
             h
         };
-        eprintln!("emission: {rows} non-zero rows, {nz} non-zero weights; |w| log2 histogram {hist:?}");
+        eprintln!(
+            "emission: {rows} non-zero rows, {nz} non-zero weights; |w| log2 histogram {hist:?}"
+        );
     }
-    let bytes = model.to_bytes();
+    let bytes = model.to_bytes_level(0);
     std::fs::write(&opts.out, &bytes).map_err(|source| TrainError::Io {
         path: opts.out.display().to_string(),
         source,
@@ -644,7 +665,11 @@ pub fn evaluate(tagger: &NerTagger, split: &str, tag: &str) -> Result<(), TrainE
         path: dir.display().to_string(),
         source,
     })?;
-    let names: &[&str] = if split == "seed" { &["ner-seed"] } else { &SETS };
+    let names: &[&str] = if split == "seed" {
+        &["ner-seed"]
+    } else {
+        &SETS
+    };
     for &name in names {
         let path = if split == "train" {
             set_path("train", name)?
@@ -652,7 +677,10 @@ pub fn evaluate(tagger: &NerTagger, split: &str, tag: &str) -> Result<(), TrainE
             PathBuf::from(format!("target/eval-sets/{split}/{name}.jsonl"))
         };
         if !path.exists() {
-            eprintln!("{}: missing (run ../shared/eval/score-dev.sh once)", path.display());
+            eprintln!(
+                "{}: missing (run ../shared/eval/score-dev.sh once)",
+                path.display()
+            );
             continue;
         }
         let docs: Vec<NerDoc> = read_jsonl(&path)?;
