@@ -31,7 +31,7 @@ enum Model {
     /// Train the name tagger (models/ner.clm) and score it on the dev and train splits.
     Ner {
         /// Passes over the training data.
-        #[arg(long, default_value_t = 10)]
+        #[arg(long, default_value_t = 8)]
         epochs: usize,
         /// Feature buckets: 2^bits.
         #[arg(long, default_value_t = 20)]
@@ -55,7 +55,7 @@ enum Model {
         #[arg(long, default_value = "")]
         eval_epochs: String,
         /// Drop quantised weights smaller than this (model size).
-        #[arg(long, default_value_t = 0)]
+        #[arg(long, default_value_t = 200)]
         prune: i16,
         /// Skip scoring the final model on the train split.
         #[arg(long)]
@@ -67,6 +67,12 @@ enum Model {
         /// not names).
         #[arg(long)]
         re3d_uncertain: bool,
+        /// Fine word clusters learned from the train texts (0: no cluster features).
+        #[arg(long, default_value_t = 512)]
+        clusters: usize,
+        /// Coarse word clusters.
+        #[arg(long, default_value_t = 64)]
+        coarse_clusters: usize,
     },
 }
 
@@ -87,6 +93,8 @@ fn main() -> ExitCode {
             no_train_score,
             gum_genres,
             re3d_uncertain,
+            clusters,
+            coarse_clusters,
         } => ner(
             claimlens::train::ner::NerOptions {
                 epochs,
@@ -110,6 +118,13 @@ fn main() -> ExitCode {
                 prune,
                 gum_genres: Some(gum_genres),
                 re3d_uncertain,
+                clusters: (clusters > 0).then(|| {
+                    claimlens::train::ner::wordclusters::ClusterOptions {
+                        fine: clusters,
+                        coarse: coarse_clusters,
+                        ..Default::default()
+                    }
+                }),
             },
             !no_train_score,
         ),

@@ -259,10 +259,7 @@ pub fn build(
     }
     for (k, &c) in assign.iter().enumerate() {
         let cluster = &mut clusters[c];
-        if mentions[k].entity_type.is_name()
-            && cluster.entity_type.is_name()
-            && std::env::var_os("NO_VOTE").is_none()
-        {
+        if mentions[k].entity_type.is_name() && cluster.entity_type.is_name() {
             mentions[k].entity_type = cluster.entity_type;
         }
         cluster.mentions.push(k);

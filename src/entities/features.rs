@@ -11,12 +11,12 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::lexicon::{LexFlags, Lexicon};
-use crate::tagger::FeatureHasher;
+use crate::tagger::{CompactLinear, FeatureHasher};
 use crate::text::{Document, TokenKind};
 
 /// Version of the feature extraction below. Bump it when any feature changes, so an old
 /// model is refused with a clear error instead of silently misreading the new features.
-pub const FEATURE_SET: u32 = 6;
+pub const FEATURE_SET: u32 = 8;
 
 /// Template ids (each hashes with its own strings).
 mod t {
@@ -37,14 +37,13 @@ mod t {
     pub const BIGRAM_RIGHT: u16 = 20;
     pub const INITIAL: u16 = 21;
     pub const INITIAL_LOWER: u16 = 22;
-    pub const KINDS: u16 = 23;
+    // 23 (token kinds) and 30 (word length) were measured useless and dropped
     pub const QUOTE: u16 = 24;
     pub const DOC: u16 = 25;
     pub const HEADLINE: u16 = 26;
     pub const LINE_START: u16 = 27;
     pub const PREV_SUFFIX: u16 = 28;
     pub const NEXT_SUFFIX: u16 = 29;
-    pub const LENGTH: u16 = 30;
     pub const LEX: u16 = 31;
     pub const LEX_PREV: u16 = 32;
     pub const LEX_NEXT: u16 = 33;
@@ -52,6 +51,11 @@ mod t {
     pub const PREV_WORD_SHAPE: u16 = 35;
     pub const WORD_NEXT_SHAPE: u16 = 36;
     pub const DOC_LONGER: u16 = 37;
+    pub const CLUSTER: u16 = 38;
+    pub const CLUSTER_COARSE: u16 = 39;
+    pub const CLUSTER_SHAPE: u16 = 40;
+    pub const PREV_CLUSTER: u16 = 41;
+    pub const NEXT_CLUSTER: u16 = 42;
 }
 
 /// A fast, deterministic hasher for the per-document word tables (FNV-1a).
@@ -130,6 +134,45 @@ fn is_capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Word clusters learned from unlabelled text (see `train::ner`): the lower-cased word's
+/// hash bucket → (fine cluster + 1, coarse cluster + 1), 0 = not clustered. Stored in the
+/// model file as a two-column table.
+#[derive(Debug, Clone)]
+pub struct WordClusters {
+    table: CompactLinear,
+    mask: u64,
+}
+
+impl WordClusters {
+    /// Wraps a stored table (2 labels, a power-of-two number of buckets).
+    pub fn from_table(table: CompactLinear) -> Option<WordClusters> {
+        let buckets = table.buckets();
+        (table.labels() == 2 && buckets.is_power_of_two()).then(|| WordClusters {
+            mask: buckets as u64 - 1,
+            table,
+        })
+    }
+
+    /// The bucket of a lower-cased word in a table of `2^bits` buckets.
+    pub fn bucket(lower: &str, bits: u32) -> usize {
+        (FeatureHasher::part(lower) & ((1u64 << bits) - 1)) as usize
+    }
+
+    /// (fine, coarse) cluster of a word by its pre-hashed lower-cased form.
+    fn of_hash(&self, h: u64) -> (u64, u64) {
+        let b = (h & self.mask) as usize;
+        (
+            self.table.weight(b, 0) as u64,
+            self.table.weight(b, 1) as u64,
+        )
+    }
+
+    /// (fine, coarse) cluster of a lower-cased word (0 = not clustered).
+    pub fn of(&self, lower: &str) -> (u64, u64) {
+        self.of_hash(FeatureHasher::part(lower))
+    }
+}
+
 /// Pre-hashed strings of one token (see [`FeatureHasher::part`]); 0 = absent.
 #[derive(Debug, Clone, Copy, Default)]
 struct Parts {
@@ -138,8 +181,8 @@ struct Parts {
     shape: u64,
     prefix: [u64; 4],
     suffix: [u64; 4],
-    /// Length in characters, capped at 9.
-    len: u64,
+    /// Fine and coarse word cluster (+ 1; 0 = none).
+    cluster: (u64, u64),
 }
 
 /// Per-document facts every token's features read: each token's strings hashed once,
@@ -157,6 +200,8 @@ pub struct DocContext {
     /// capitalised away from a sentence start; bit 2: a capitalised occurrence elsewhere is
     /// followed by another capitalised word (part of a longer name).
     doc_flags: Vec<u8>,
+    /// Word clusters were looked up (the model has them).
+    clustered: bool,
 }
 
 /// Sentence-boundary stand-ins for missing neighbours.
@@ -164,8 +209,17 @@ const BEFORE: u64 = 0x5157_0a1e_b0f0_0001;
 const AFTER: u64 = 0x5157_0a1e_b0f0_0002;
 
 impl DocContext {
-    /// Computes the per-document facts.
+    /// Computes the per-document facts (without word clusters).
     pub fn new(doc: &Document, lexicon: &Lexicon) -> Self {
+        DocContext::with_clusters(doc, lexicon, None)
+    }
+
+    /// Computes the per-document facts, with word clusters when the model has them.
+    pub fn with_clusters(
+        doc: &Document,
+        lexicon: &Lexicon,
+        clusters: Option<&WordClusters>,
+    ) -> Self {
         let n = doc.tokens.len();
         let mut shape = String::with_capacity(16);
         let parts = (0..n)
@@ -182,11 +236,13 @@ impl DocContext {
                         FeatureHasher::part(lower)
                     },
                     shape: FeatureHasher::part(&shape),
-                    len: word.chars().take(9).count() as u64,
                     ..Parts::default()
                 };
                 if p.lower == 0 {
                     p.lower = p.word;
+                }
+                if let Some(c) = clusters {
+                    p.cluster = c.of_hash(p.lower);
                 }
                 for k in 0..4 {
                     p.prefix[k] = prefix(lower, k + 1).map_or(0, FeatureHasher::part);
@@ -279,6 +335,7 @@ impl DocContext {
             in_quote,
             headline,
             doc_flags,
+            clustered: clusters.is_some(),
         }
     }
 }
@@ -287,10 +344,6 @@ impl DocContext {
 #[derive(Debug, Clone)]
 pub struct Featurizer {
     hasher: FeatureHasher,
-}
-
-fn kind_code(k: TokenKind) -> u64 {
-    k as u64 + 1
 }
 
 impl Featurizer {
@@ -324,7 +377,6 @@ impl Featurizer {
         let edge = |k: isize| if k < 0 { BEFORE } else { AFTER };
         let low_at = |k: isize| at(k).map_or(edge(k), |j| ctx.parts[j].lower);
         let shape_at = |k: isize| at(k).map_or(edge(k), |j| ctx.parts[j].shape);
-        let kind_at = |k: isize| at(k).map_or(0, |j| kind_code(doc.tokens[j].kind));
         let (word, lower, shape) = (me.word, me.lower, me.shape);
 
         out.push(h.mix(t::BIAS, &[]));
@@ -335,7 +387,8 @@ impl Featurizer {
             if me.prefix[n] != 0 {
                 out.push(h.mix(t::PREFIX + n as u16, &[me.prefix[n]]));
             }
-            if me.suffix[n] != 0 {
+            // (one-letter suffixes measured useless)
+            if n > 0 && me.suffix[n] != 0 {
                 out.push(h.mix(t::SUFFIX + n as u16, &[me.suffix[n]]));
             }
         }
@@ -358,7 +411,6 @@ impl Featurizer {
             out.push(h.mix(t::INITIAL, &[shape]));
             out.push(h.mix(t::INITIAL_LOWER, &[lower]));
         }
-        out.push(h.mix(t::KINDS, &[kind_at(-1), kind_at(0), kind_at(1)]));
         if ctx.in_quote[i] {
             out.push(h.mix(t::QUOTE, &[shape]));
         }
@@ -385,7 +437,16 @@ impl Featurizer {
                 out.push(h.mix(t::NEXT_SUFFIX, &[ctx.parts[j].suffix[2]]));
             }
         }
-        out.push(h.mix(t::LENGTH, &[me.len, shape]));
+        if ctx.clustered {
+            let (fine, coarse) = me.cluster;
+            out.push(h.mix(t::CLUSTER, &[fine]));
+            out.push(h.mix(t::CLUSTER_COARSE, &[coarse]));
+            out.push(h.mix(t::CLUSTER_SHAPE, &[fine, shape]));
+            let prev = at(-1).map_or(BEFORE, |j| ctx.parts[j].cluster.1);
+            let next = at(1).map_or(AFTER, |j| ctx.parts[j].cluster.1);
+            out.push(h.mix(t::PREV_CLUSTER, &[prev]));
+            out.push(h.mix(t::NEXT_CLUSTER, &[next]));
+        }
         // lexicon membership of the word and its neighbours
         let mut bits = ctx.lex[i].0;
         while bits != 0 {

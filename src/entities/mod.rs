@@ -165,10 +165,17 @@ pub fn extract_with(doc: &Document, tagger: &tagger::NerTagger) -> Entities {
 
 fn extract_impl(doc: &Document, tagger: Option<&tagger::NerTagger>) -> Entities {
     let lex = lexicon::Lexicon::embedded();
-    let ctx = features::DocContext::new(doc, lex);
+    let tagger = match tagger {
+        Some(t) => Ok(t),
+        None => tagger::NerTagger::embedded(),
+    };
+    let ctx = match tagger {
+        Ok(t) => t.context(doc, lex),
+        Err(_) => features::DocContext::new(doc, lex),
+    };
     let names = match tagger {
-        Some(t) => names::find_with(doc, &ctx, lex, t),
-        None => names::find(doc, &ctx, lex),
+        Ok(t) => names::find_with(doc, &ctx, lex, t),
+        Err(_) => names::find(doc, &ctx, lex),
     };
     let values = numbers::find(doc);
     let mut mentions = merge(doc, names, values);

@@ -6,7 +6,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::features::{DocContext, Featurizer, FEATURE_SET};
+use super::features::{DocContext, Featurizer, WordClusters, FEATURE_SET};
 use crate::tagger::bilou::Part;
 use crate::tagger::viterbi::{decode_into, Scratch, Transitions};
 use crate::tagger::{Bilou, CompactLinear, CompactModelFile, ModelError};
@@ -33,6 +33,7 @@ pub struct NerTagger {
     bits: u32,
     emission: CompactLinear,
     transitions: Transitions,
+    clusters: Option<WordClusters>,
     meta: Vec<(String, String)>,
 }
 
@@ -74,6 +75,13 @@ impl NerTagger {
         }
         let mut transitions = Transitions::from_bilou(&bilou);
         transitions.add_scores(&learned);
+        let clusters = match model.tables.iter().position(|(name, _)| name == "clusters") {
+            Some(k) => Some(
+                WordClusters::from_table(model.tables.swap_remove(k).1)
+                    .ok_or(ModelError::Corrupt("cluster table"))?,
+            ),
+            None => None,
+        };
         let k = model
             .tables
             .iter()
@@ -91,6 +99,7 @@ impl NerTagger {
             bits,
             emission,
             transitions,
+            clusters,
             meta: model.meta,
         })
     }
@@ -112,6 +121,16 @@ impl NerTagger {
     /// The span types it predicts ("PERSON", "PLACE", ...).
     pub fn types(&self) -> &[String] {
         self.bilou.types()
+    }
+
+    /// The word clusters its features use, if it was trained with them.
+    pub fn clusters(&self) -> Option<&WordClusters> {
+        self.clusters.as_ref()
+    }
+
+    /// The per-document context this tagger's features need.
+    pub fn context(&self, doc: &Document, lex: &super::lexicon::Lexicon) -> DocContext {
+        DocContext::with_clusters(doc, lex, self.clusters())
     }
 
     /// Provenance recorded at training time.

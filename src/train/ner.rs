@@ -11,6 +11,8 @@
 //! not fall on token boundaries allow every tag. Sentences are visited in a fixed-seed
 //! shuffled order, so training is deterministic.
 
+pub mod wordclusters;
+
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -21,7 +23,7 @@ use serde::Deserialize;
 
 use super::corpus::{char_to_byte_table, read_jsonl, set_path, NerDoc};
 use super::TrainError;
-use crate::entities::features::{DocContext, Featurizer, FEATURE_SET};
+use crate::entities::features::{DocContext, Featurizer, WordClusters, FEATURE_SET};
 use crate::entities::lexicon::Lexicon;
 use crate::entities::tagger::NerTagger;
 use crate::tagger::bilou::Part;
@@ -65,12 +67,14 @@ pub struct NerOptions {
     /// Treat re3d entities below the set's confidence cut (0.5) as unknown rather than
     /// as not-a-name (re3d drops them from its gold, though most are real names).
     pub re3d_uncertain: bool,
+    /// Learn word clusters from the train texts and use them as features.
+    pub clusters: Option<wordclusters::ClusterOptions>,
 }
 
 impl Default for NerOptions {
     fn default() -> Self {
         NerOptions {
-            epochs: 10,
+            epochs: 8,
             bits: 20,
             seed: 0x5eed,
             types: ["PERSON", "NORP", "ORG", "PLACE", "FAC", "PRODUCT"]
@@ -79,9 +83,10 @@ impl Default for NerOptions {
             sets: SETS.iter().map(|s| (s.to_string(), 1)).collect(),
             out: PathBuf::from("models/ner.clm"),
             eval_epochs: Vec::new(),
-            prune: 0,
+            prune: 200,
             gum_genres: Some(DEFAULT_GUM_GENRES.to_string()),
             re3d_uncertain: false,
+            clusters: Some(wordclusters::ClusterOptions::default()),
         }
     }
 }
@@ -375,6 +380,7 @@ fn load(
     opts: &NerOptions,
     bilou: &Bilou,
     lex: &Lexicon,
+    clusters: Option<&WordClusters>,
     data: &mut Data,
 ) -> Result<Vec<LoadStats>, TrainError> {
     let mut featurizer = Featurizer::new(opts.bits);
@@ -390,7 +396,7 @@ fn load(
         let mut stats = LoadStats::default();
         for nd in &docs {
             let doc = Document::new(&nd.text);
-            let ctx = DocContext::new(&doc, lex);
+            let ctx = DocContext::with_clusters(&doc, lex, clusters);
             let masks = doc_masks(&doc, nd, &labels, bilou, &mut stats);
             stats.docs += 1;
             stats.tokens += doc.tokens.len();
@@ -443,6 +449,7 @@ struct Trainer {
     bilou: Bilou,
     emission: Perceptron,
     transition: Perceptron,
+    clusters: Option<crate::tagger::LinearModel>,
 }
 
 impl Trainer {
@@ -473,10 +480,13 @@ impl Trainer {
             feature_set: FEATURE_SET,
             labels: self.bilou.tag_names(),
             meta,
-            tables: vec![
-                ("emission".into(), emission),
-                ("transitions".into(), self.transition.finish()),
-            ],
+            tables: [
+                ("emission".to_string(), emission),
+                ("transitions".to_string(), self.transition.finish()),
+            ]
+            .into_iter()
+            .chain(self.clusters.clone().map(|c| ("clusters".to_string(), c)))
+            .collect(),
         }
     }
 }
@@ -500,8 +510,31 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
     let n = bilou.tags();
     let lex = Lexicon::embedded();
     let t0 = Instant::now();
+    let cluster_table = match &opts.clusters {
+        Some(co) => {
+            let paths = opts
+                .sets
+                .iter()
+                .map(|(name, _)| train_set_path(name, opts))
+                .collect::<Result<Vec<_>, _>>()?;
+            let texts = wordclusters::training_texts(&paths)?;
+            let (table, words) = wordclusters::learn(&texts, co);
+            eprintln!(
+                "word clusters: {words} words from {} train texts into {} / {} clusters in {:.1}s",
+                texts.len(),
+                co.fine,
+                co.coarse,
+                t0.elapsed().as_secs_f64()
+            );
+            Some(table)
+        }
+        None => None,
+    };
+    let clusters = cluster_table
+        .as_ref()
+        .and_then(|t| WordClusters::from_table(crate::tagger::CompactLinear::from_linear(t)));
     let mut data = Data::default();
-    let stats = load(opts, &bilou, lex, &mut data)?;
+    let stats = load(opts, &bilou, lex, clusters.as_ref(), &mut data)?;
     let load_seconds = t0.elapsed().as_secs_f64();
     let mut lines = Vec::new();
     for ((name, rep), s) in opts.sets.iter().zip(&stats) {
@@ -524,6 +557,7 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
         emission: Perceptron::new(n, 1 << opts.bits),
         transition: Perceptron::new(n, n + 1),
         bilou: bilou.clone(),
+        clusters: cluster_table,
     };
     let mut order: Vec<usize> = Vec::new();
     for (k, s) in data.sequences.iter().enumerate() {
@@ -615,19 +649,6 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
         }
     }
     let train_seconds = t1.elapsed().as_secs_f64();
-    if let Ok(levels) = std::env::var("NER_PRUNE_EVAL") {
-        for level in levels.split(',').filter_map(|l| l.parse::<i16>().ok()) {
-            let mut o = opts.clone();
-            o.prune = level;
-            let bytes = trainer.model(&o, meta_base(opts.epochs)).to_bytes_level(0);
-            eprintln!("prune {level}: {} bytes", bytes.len());
-            evaluate(
-                &NerTagger::from_bytes(&bytes)?,
-                "dev",
-                &format!("prune{level}"),
-            )?;
-        }
-    }
     let model = trainer.model(opts, meta_base(opts.epochs));
     if let Ok(e) = model.table("emission") {
         let (rows, nz) = table_stats(e);
