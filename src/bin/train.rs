@@ -40,7 +40,7 @@ enum Model {
         #[arg(long, default_value_t = 0x5eed)]
         seed: u64,
         /// Span types, comma-separated (PLACE = GPE|LOC).
-        #[arg(long, default_value = "PERSON,NORP,ORG,PLACE,FAC,PRODUCT")]
+        #[arg(long, default_value = "PERSON,NORP,ORG,PLACE,FAC")]
         types: String,
         /// Sets and how often each is visited per epoch: name[xN],...
         #[arg(

@@ -87,6 +87,24 @@ pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// Word shape: upper → `X`, lower → `x`, digit → `d`, others kept; runs of one class
 /// collapse to a single character ("Kerry" → `Xx`, "U.S." → `X.X.`, "1,000" → `d,d`).
 pub fn shape_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        // the common case, byte by byte
+        let mut last = 0u8;
+        for b in word.bytes() {
+            let k = match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                other => other,
+            };
+            if k != last || !matches!(k, b'X' | b'x' | b'd') {
+                out.push(k as char);
+            }
+            last = k;
+        }
+        out.truncate(12);
+        return;
+    }
     let mut last = '\0';
     for c in word.chars() {
         let k = if c.is_uppercase() {
@@ -117,6 +135,9 @@ pub fn shape_into(word: &str, out: &mut String) {
 
 /// The first `n` characters of `s` (all of it if shorter).
 fn prefix(s: &str, n: usize) -> Option<&str> {
+    if s.is_ascii() {
+        return (s.len() > n).then(|| &s[..n]);
+    }
     match s.char_indices().nth(n) {
         Some((i, _)) => Some(&s[..i]),
         None => None,
@@ -125,6 +146,9 @@ fn prefix(s: &str, n: usize) -> Option<&str> {
 
 /// The last `n` characters of `s`, if `s` is longer than `n`.
 fn suffix(s: &str, n: usize) -> Option<&str> {
+    if s.is_ascii() {
+        return (s.len() > n).then(|| &s[s.len() - n..]);
+    }
     let mut it = s.char_indices().rev();
     let (i, _) = it.nth(n - 1)?;
     (i > 0).then(|| &s[i..])
@@ -160,11 +184,9 @@ impl WordClusters {
 
     /// (fine, coarse) cluster of a word by its pre-hashed lower-cased form.
     fn of_hash(&self, h: u64) -> (u64, u64) {
-        let b = (h & self.mask) as usize;
-        (
-            self.table.weight(b, 0) as u64,
-            self.table.weight(b, 1) as u64,
-        )
+        let mut row = [0i16; 2];
+        self.table.row_into((h & self.mask) as usize, &mut row);
+        (row[0] as u64, row[1] as u64)
     }
 
     /// (fine, coarse) cluster of a lower-cased word (0 = not clustered).

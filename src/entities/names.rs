@@ -79,7 +79,116 @@ pub fn find_with(
         });
     }
     hyphenated_names(doc, lex, &mut out);
+    propagate(doc, &mut out);
     out
+}
+
+/// Document-level consistency: a multi-word name the tagger found once is a name wherever
+/// it recurs (capitalised, not already part of a mention), and an all-capitals word that is the
+/// computed acronym of a multi-word name in the document ("ISIS" after "Islamic State of
+/// Iraq and Syria") is that kind of name too. A capitalised word at a sentence start that
+/// the document also uses in lower case is left alone ("Turkey" / "turkey" aside, "Chief"
+/// and "chief").
+fn propagate(doc: &Document, out: &mut Vec<NameSpan>) {
+    use super::features::FnvMap;
+    let n = doc.tokens.len();
+    if out.is_empty() || n == 0 {
+        return;
+    }
+    // known names by their first token's text: (token texts, type)
+    let mut known: FnvMap<&str, Vec<(Vec<&str>, EntityType)>> = FnvMap::default();
+    let mut acronyms: FnvMap<String, EntityType> = FnvMap::default();
+    for s in out.iter() {
+        let words: Vec<&str> = s.tokens.clone().map(|k| doc.token_text(k)).collect();
+        if !words[0].starts_with(char::is_uppercase) {
+            continue;
+        }
+        // repeats of multi-word names only: single words recur in too many other uses
+        if words.len() >= 2 {
+            let list = known.entry(words[0]).or_default();
+            if !list.iter().any(|(w, _)| *w == words) {
+                list.push((words.clone(), s.entity_type));
+            }
+        }
+        if words.len() >= 2 && s.entity_type != EntityType::PERSON {
+            if let Some(a) = super::clusters::acronym(&words) {
+                if a.chars().count() >= 2 {
+                    acronyms.entry(a).or_insert(s.entity_type);
+                }
+            }
+        }
+    }
+    for list in known.values_mut() {
+        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+    let mut covered = vec![false; n];
+    for s in out.iter() {
+        for c in &mut covered[s.tokens.clone()] {
+            *c = true;
+        }
+    }
+    let mut lower_seen: FnvMap<&str, bool> = FnvMap::default();
+    for i in 0..n {
+        let t = doc.token_text(i);
+        if doc.tokens[i].kind == TokenKind::Word && t.starts_with(char::is_lowercase) {
+            lower_seen.insert(doc.lower(i), true);
+        }
+    }
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let t = doc.token_text(i);
+        if covered[i] || doc.tokens[i].kind != TokenKind::Word || !t.starts_with(char::is_uppercase)
+        {
+            i += 1;
+            continue;
+        }
+        let initial = i == 0 || doc.token_sentence[i] != doc.token_sentence[i - 1];
+        if initial && lower_seen.contains_key(doc.lower(i)) {
+            i += 1;
+            continue;
+        }
+        let sentence = doc.token_sentence[i];
+        let matched = known.get(t).and_then(|list| {
+            list.iter().find(|(words, _)| {
+                let end = i + words.len();
+                end <= n
+                    && doc.token_sentence[end - 1] == sentence
+                    && (i..end).all(|k| !covered[k])
+                    && words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| doc.token_text(i + k) == *w)
+            })
+        });
+        let found = matched.map(|(w, ty)| (w.len(), *ty)).or_else(|| {
+            let all_caps = t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && t.chars().all(|c| c.is_uppercase() || c == '.');
+            let bare: String = t.chars().filter(|c| *c != '.').collect();
+            all_caps
+                .then(|| acronyms.get(&bare).map(|&ty| (1, ty)))
+                .flatten()
+        });
+        match found {
+            Some((len, entity_type)) => {
+                for c in &mut covered[i..i + len] {
+                    *c = true;
+                }
+                added.push(NameSpan {
+                    tokens: i..i + len,
+                    entity_type,
+                    title: None,
+                    confidence: 0.5,
+                });
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|s| (s.tokens.start, s.tokens.end));
+    }
 }
 
 /// Corrects the tagger's type with what the lexicons know for certain about the exact

@@ -178,6 +178,24 @@ impl CompactLinear {
                 .sum::<usize>()
     }
 
+    /// The quantised weights of `bucket` into `out` (indexed by label; others untouched).
+    pub fn row_into(&self, bucket: usize, out: &mut [i16]) {
+        let slot = self.index.get(bucket).copied().unwrap_or(0);
+        if slot & DENSE != 0 {
+            if let Some(row) = self.dense.get((slot & !DENSE) as usize) {
+                for (o, &w) in out.iter_mut().zip(row.iter()) {
+                    *o = w;
+                }
+            }
+            return;
+        }
+        for &e in self.slot_row(slot) {
+            if let Some(o) = out.get_mut((e >> 16) as usize) {
+                *o = e as u16 as i16;
+            }
+        }
+    }
+
     /// The quantised weight of (`bucket`, `label`).
     pub fn weight(&self, bucket: usize, label: usize) -> i16 {
         let slot = self.index.get(bucket).copied().unwrap_or(0);

@@ -77,7 +77,7 @@ impl Default for NerOptions {
             epochs: 8,
             bits: 20,
             seed: 0x5eed,
-            types: ["PERSON", "NORP", "ORG", "PLACE", "FAC", "PRODUCT"]
+            types: ["PERSON", "NORP", "ORG", "PLACE", "FAC"]
                 .map(String::from)
                 .to_vec(),
             sets: SETS.iter().map(|s| (s.to_string(), 1)).collect(),
@@ -95,6 +95,11 @@ impl Default for NerOptions {
 struct Meta {
     classes: BTreeMap<String, Vec<String>>,
 }
+
+/// Classes of the sets that are values, found by rules rather than the tagger.
+const VALUE_CLASSES: &[&str] = &[
+    "DATE", "TIME", "MONEY", "PERCENT", "NUM", "CARDINAL", "QUANTITY", "ORDINAL",
+];
 
 /// OntoNotes labels a tagger type stands for.
 fn onto_labels(t: &str) -> Vec<&str> {
@@ -235,7 +240,14 @@ fn doc_masks(
             continue;
         };
         if ts.is_empty() {
-            continue; // a value class the tagger does not predict: its tokens are not names
+            // a value class the tagger does not predict: its tokens are not names; a name
+            // class it does not predict (PRODUCT): unknown
+            if !VALUE_CLASSES.contains(&e.label.as_str()) {
+                for m in &mut masks[overlapping(doc, s, t)] {
+                    *m = all;
+                }
+            }
+            continue;
         }
         stats.mentions += 1;
         let Some(r) = token_range(doc, s, t) else {
