@@ -12,11 +12,15 @@
 
 pub mod claims;
 pub mod entities;
+pub mod export;
 pub mod schema;
+pub mod share;
 pub mod tagger;
 pub mod text;
 #[cfg(feature = "train")]
 pub mod train;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 use std::ops::Range;
 

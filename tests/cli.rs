@@ -1,5 +1,6 @@
 //! The command line as the evaluation drives it: `batch` keeps input order, turns bad lines
 //! into error records and carries only records on stdout.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -213,6 +213,11 @@ fn bench(file: &Path, runs: usize) -> io::Result<()> {
             std::hint::black_box(claimlens::analyze(t));
         })
     });
+    // the same text as one document: a stage that is not linear in the text shows here
+    let joined = texts.join("\n\n");
+    let whole = time(&|| {
+        std::hint::black_box(claimlens::analyze(&joined));
+    });
     let mb = bytes as f64 / 1e6;
     println!(
         "input        {} articles, {:.2} MB, {} tokens ({} mentions, {} claims)",
@@ -223,9 +228,11 @@ fn bench(file: &Path, runs: usize) -> io::Result<()> {
         claims
     );
     println!("runs         {runs} timed after 1 warm-up; median reported");
+    let threads = format!("{} threads", rayon::current_num_threads());
     for (name, secs) in [
         ("1 thread", one),
-        (&*format!("{} threads", rayon::current_num_threads()), par),
+        (threads.as_str(), par),
+        ("1 document", whole),
     ] {
         println!(
             "{name:<12} {:.1} ms: {:.0} articles/s, {:.1} MB/s, {:.2} M tokens/s",

@@ -135,7 +135,11 @@ fn is_emoji(c: char) -> bool {
 
 /// The end of the grapheme cluster that `pos` falls in, or `pos` if it is a boundary.
 fn grapheme_end(text: &str, pos: usize) -> usize {
-    if pos >= text.len() || text.as_bytes()[pos].is_ascii() {
+    let bytes = text.as_bytes();
+    // between two ASCII characters is always a boundary (CR LF never ends a token); a
+    // non-ASCII character on either side may join them (a combining mark after, a
+    // prepended mark before)
+    if pos >= text.len() || (bytes[pos].is_ascii() && (pos == 0 || bytes[pos - 1].is_ascii())) {
         return pos;
     }
     let mut cursor = GraphemeCursor::new(pos, text.len(), true);
@@ -380,7 +384,8 @@ impl<'a> Tokenizer<'a> {
                 }
             }
             if is_word_char(c) {
-                pos = self.word(pos);
+                let end = self.word(pos);
+                pos = self.tokens.last().map_or(end, |t| t.end.max(end));
                 continue;
             }
             let len = c.len_utf8();
@@ -589,6 +594,12 @@ mod tests {
             assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
         }
         assert_eq!(toks("Cafe\u{301} ok"), ["Cafe\u{301}", "ok"]);
+        // a prepended mark joins the following space into its grapheme
+        let text = "A\u{11d46} \u{1f300}";
+        for t in tokenize(text) {
+            let mut cursor = GraphemeCursor::new(t.end, text.len(), true);
+            assert_eq!(cursor.is_boundary(text, 0), Ok(true), "{t:?}");
+        }
     }
 
     #[test]

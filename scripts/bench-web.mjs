@@ -1,0 +1,118 @@
+// Measurements for scripts/bench-web (see there). Prints figures; no assertions.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const url = process.env.BENCH_URL ?? 'http://127.0.0.1:8080/';
+const jsonl = process.env.BENCH_JSONL ?? '/work/shared/bench/news-1mb.jsonl';
+const dist = new URL('../dist/', import.meta.url).pathname;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
+
+// 1. Bundle: everything the page loads.
+console.log('bundle (dist/)                    raw        gzip -9');
+let raw = 0; let gz = 0;
+for (const f of readdirSync(dist).sort()) {
+  const body = readFileSync(dist + f);
+  const z = gzipSync(body, { level: 9 }).length;
+  raw += body.length; gz += z;
+  console.log(`  ${f.padEnd(30)} ${kb(body.length).padStart(10)} ${kb(z).padStart(10)}`);
+}
+console.log(`  ${'total'.padEnd(30)} ${kb(raw).padStart(10)} ${kb(gz).padStart(10)}   (goal: <= 1536 kB gzip)`);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const status = (page) => page.evaluate(() => ({ ...document.querySelector('#status').dataset }));
+
+// 2. Cold loads: navigation to first highlight, and the first (cold) analyse + render.
+const cold = [];
+for (let i = 0; i < 5; i++) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await page.waitForSelector('#status[data-state="ready"]');
+  const st = await status(page);
+  Object.assign(st, await page.evaluate(() => ({
+    wasmFetched: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd ?? NaN,
+    wasmReady: performance.getEntriesByName('claimlens-wasm-ready')[0]?.startTime ?? NaN,
+  })));
+  cold.push(st);
+  await ctx.close();
+}
+console.log(`\ndefault article, cold page load (median of ${cold.length} fresh pages)`);
+console.log(`  navigation -> wasm fetched      ${median(cold.map((s) => s.wasmFetched)).toFixed(1)} ms`);
+console.log(`  navigation -> wasm instantiated ${median(cold.map((s) => s.wasmReady)).toFixed(1)} ms`);
+console.log(`  navigation -> first highlight   ${median(cold.map((s) => +s.firstHighlight)).toFixed(1)} ms`);
+console.log(`  analyse (first call, main)      ${median(cold.map((s) => +s.analyzeMs)).toFixed(1)} ms`);
+console.log(`  analyse + sidebar + render      ${median(cold.map((s) => +s.totalMs)).toFixed(1)} ms`);
+
+// 3. Warm: the default article re-analysed and re-rendered in a loaded page.
+const ctx = await browser.newContext();
+const page = await ctx.newPage();
+await page.goto(url);
+await page.waitForSelector('#status[data-state="ready"]');
+await page.click('#edit-btn');
+const warm = [];
+for (let i = 0; i < 15; i++) {
+  await page.evaluate(() => document.querySelector('#status').setAttribute('data-state', 'x'));
+  await page.click('#load-default');
+  await page.waitForSelector('#status[data-state="ready"]');
+  warm.push(await status(page));
+}
+const w = warm.slice(3);
+console.log(`default article, warm (median of ${w.length} re-renders in one page)`);
+console.log(`  analyse (main thread)           ${median(w.map((s) => +s.analyzeMs)).toFixed(2)} ms`);
+console.log(`  render article                  ${median(w.map((s) => +s.renderMs)).toFixed(2)} ms`);
+console.log(`  analyse + sidebar + render      ${median(w.map((s) => +s.totalMs)).toFixed(2)} ms   (goal: <= 5 ms)`);
+
+// 4. The core's throughput in the page, article by article (like `claimlens bench`).
+if (!existsSync(jsonl)) {
+  console.log(`\n${jsonl} not found: skipping the 1 MB figures`);
+} else {
+  const texts = readFileSync(jsonl, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text);
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const runs = await page.evaluate(async (texts) => {
+    const m = await import('/claimlens.js');
+    const times = [];
+    for (let r = 0; r < 4; r++) {
+      const t0 = performance.now();
+      for (const t of texts) m.bench_analyze(t);
+      times.push(performance.now() - t0);
+    }
+    return times.slice(1);
+  }, texts);
+  const ms = median(runs);
+  console.log(`\nwasm core in the page, main thread: ${texts.length} articles, ${(bytes / 1e6).toFixed(2)} MB`);
+  console.log(`  median of ${runs.length} runs               ${ms.toFixed(0)} ms = ${(bytes / 1e6 / (ms / 1000)).toFixed(2)} MB/s   (goal: >= 10 MB/s)`);
+
+  // 5. One 1 MB text pasted into the editor: worker analysis + render.
+  let big = '';
+  for (const t of texts) { if (Buffer.byteLength(big) >= 1_000_000) break; big += (big ? '\n\n' : '') + t; }
+  const bigBytes = Buffer.byteLength(big);
+  await page.evaluate(() => {
+    window.__longtasks = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longtasks.push(e.duration); })
+      .observe({ type: 'longtask' });
+  });
+  const t0 = Date.now();
+  await page.$eval('#editor', (e, t) => {
+    e.value = t;
+    e.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, big);
+  await page.click('#edit-done');
+  await page.waitForFunction((n) => document.querySelector('#status').dataset.state === 'ready'
+    && document.querySelector('#status').dataset.bytes === String(n), bigBytes, { timeout: 600000 });
+  const s = await status(page);
+  const longtasks = await page.evaluate(() => window.__longtasks);
+  console.log(`1 MB text (${(bigBytes / 1e6).toFixed(2)} MB, ${texts.length} articles joined) pasted`);
+  console.log(`  analyse in the worker           ${(+s.analyzeMs).toFixed(0)} ms = ${(bigBytes / 1e6 / (+s.analyzeMs / 1000)).toFixed(2)} MB/s`);
+  console.log(`  render (wall, progressive)      ${(+s.renderMs).toFixed(0)} ms, of which script ${(+s.renderWorkMs).toFixed(0)} ms`);
+  console.log(`  paste -> all rendered           ${Date.now() - t0} ms (Done commits at once: worker analysis, transfer, parse, render)`);
+  console.log(`  main thread: parse ${(+s.parseMs).toFixed(0)} ms, prepare runs ${(+s.prepareMs).toFixed(0)} ms, sidebar ${(+s.sidebarMs).toFixed(0)} ms`);
+  console.log(`  main-thread long tasks          ${longtasks.length}, longest ${longtasks.length ? Math.max(...longtasks).toFixed(0) : 0} ms`);
+}
+await browser.close();

@@ -1,0 +1,2336 @@
+//! The explorer's state and behaviour: what is shown, filtered, hovered and pinned.
+//!
+//! One `App` lives in a thread-local for the page's lifetime; event listeners borrow it
+//! briefly. A listener that finds it borrowed (an event fired synchronously by our own
+//! DOM call, e.g. `focus()`) does nothing, which is always safe here.
+
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::Hash;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{
+    Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement,
+    Window, Worker,
+};
+
+use super::dom::{self, add_text, by_id, el, el_text, thousands, Res};
+use super::render::{self, Cursor, Look, Prepared, Rendered};
+use super::segments::{Role, Segment};
+use crate::export::csv::kind_name;
+use crate::share::{self, Pinned, SpeakerRef, ViewState};
+use crate::{Analysis, Claim, ClaimKind, EntityType, Polarity};
+
+/// The article shown when there is no link and no draft.
+pub const DEFAULT_ARTICLE: &str = include_str!("../../texts/default-article.txt");
+
+/// Texts longer than this (bytes) are not analysed: the page says so and keeps the text.
+pub const MAX_TEXT_BYTES: usize = 12 * 1024 * 1024;
+/// Milliseconds of rendering before handing the main thread back to the browser; keeps
+/// the page responsive while a huge text renders.
+const CHUNK_MS: f64 = 40.0;
+/// Paragraphs after the first screen are built in a detached fragment and attached in
+/// batches of about this many bytes: the browser restyles and lays out a batch once
+/// instead of re-checking the growing article every frame.
+const ATTACH_BYTES: usize = 512 * 1024;
+/// Sidebar lists stop after this many items (a note says how many more match).
+const MAX_CLAIM_CARDS: usize = 300;
+const MAX_ENTITY_ITEMS: usize = 60;
+const MATRIX_ROWS: usize = 10;
+const MATRIX_COLS: usize = 10;
+const DRAFT_KEY: &str = "claimlens.draft";
+
+const KINDS: [&str; 5] = ["direct", "indirect", "mixed", "assertion", "negated"];
+
+thread_local! {
+    static APP: RefCell<Option<App>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the app unless it is missing or already borrowed.
+fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
+    APP.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut guard) => guard.as_mut().map(f),
+        Err(_) => None,
+    })
+}
+
+/// Runs a fallible app action and reports a failure in the status line.
+fn act(f: impl FnOnce(&mut App) -> Res<()>) {
+    if let Some(Err(e)) = with_app(|app| {
+        let r = f(app);
+        if let Err(e) = &r {
+            app.set_status("error", &format!("Something went wrong: {e}"));
+        }
+        r
+    }) {
+        dom::log_error(&e.to_string());
+    }
+}
+
+/// What the reader points at: an entity or a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Focus {
+    Entity(usize),
+    Claim(usize),
+}
+
+/// Speaker selection: an entity, or claims without a resolved speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Speaker {
+    Entity(usize),
+    Unattributed,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Filters {
+    hidden_types: BTreeSet<EntityType>,
+    hidden_kinds: BTreeSet<&'static str>,
+    speaker: Option<Speaker>,
+    min_conf: u8,
+    query: String,
+    cell: Option<(Speaker, usize)>,
+}
+
+/// Which filter to leave out when counting (so a facet's counts show what it would add).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Skip {
+    Nothing,
+    Kind,
+    Speaker,
+    Cell,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Entities,
+    Claims,
+}
+
+/// Elements of index.html used often.
+struct Els {
+    article: HtmlElement,
+    editor: HtmlTextAreaElement,
+    editor_box: HtmlElement,
+    status: HtmlElement,
+    status_text: HtmlElement,
+    progress: HtmlElement,
+    legend: HtmlElement,
+    kinds: HtmlElement,
+    speaker: HtmlSelectElement,
+    conf: HtmlInputElement,
+    conf_out: HtmlElement,
+    search: HtmlInputElement,
+    entities: HtmlElement,
+    claims: HtmlElement,
+    matrix: HtmlElement,
+    count_entities: HtmlElement,
+    count_claims: HtmlElement,
+    tab_entities: HtmlElement,
+    tab_claims: HtmlElement,
+    panel_entities: HtmlElement,
+    panel_claims: HtmlElement,
+    edit_btn: HtmlElement,
+    notice: HtmlElement,
+    notice_text: HtmlElement,
+    notice_actions: HtmlElement,
+    share_box: HtmlElement,
+    share_url: HtmlInputElement,
+    share_info: HtmlElement,
+    editor_info: HtmlElement,
+    labels: HtmlInputElement,
+}
+
+/// A request sent to the worker.
+struct Pending {
+    id: u32,
+    text: String,
+    started: f64,
+}
+
+/// The explorer.
+pub struct App {
+    win: Window,
+    doc: Document,
+    els: Els,
+    text: String,
+    is_default: bool,
+    analysis: Analysis,
+    prep: Prepared,
+    runs: Rendered,
+    filters: Filters,
+    hover: Option<Focus>,
+    pinned: Option<Focus>,
+    lit_segs: Vec<u32>,
+    lit_side: Vec<Element>,
+    entity_items: Vec<Option<Element>>,
+    claim_cards: Vec<Option<Element>>,
+    card_order: Vec<usize>,
+    claim_ok: Vec<bool>,
+    tab: Tab,
+    editing: bool,
+    render_gen: u32,
+    render_started: f64,
+    render_work: f64,
+    apply_started: f64,
+    render_complete: bool,
+    fragment: Option<web_sys::DocumentFragment>,
+    pending_bytes: usize,
+    worker: Option<Worker>,
+    next_id: u32,
+    pending: Option<Pending>,
+    pending_view: Option<ViewState>,
+    edit_timer: Option<i32>,
+    tick_timer: Option<i32>,
+    undo_text: Option<String>,
+    analyze_ms: f64,
+    analyzed_where: &'static str,
+}
+
+/// Starts the explorer: finds the page's elements, installs listeners, loads the text
+/// from the link, the saved draft or the default article.
+pub fn boot() -> Res<()> {
+    dom::intern_ui_strings();
+    let win = dom::window()?;
+    let doc = dom::document()?;
+    let els = Els {
+        article: by_id(&doc, "article")?,
+        editor: by_id(&doc, "editor")?,
+        editor_box: by_id(&doc, "editor-box")?,
+        status: by_id(&doc, "status")?,
+        status_text: by_id(&doc, "status-text")?,
+        progress: by_id(&doc, "progress")?,
+        legend: by_id(&doc, "legend")?,
+        kinds: by_id(&doc, "kinds")?,
+        speaker: by_id(&doc, "speaker")?,
+        conf: by_id(&doc, "conf")?,
+        conf_out: by_id(&doc, "conf-out")?,
+        search: by_id(&doc, "search")?,
+        entities: by_id(&doc, "entities")?,
+        claims: by_id(&doc, "claims")?,
+        matrix: by_id(&doc, "matrix")?,
+        count_entities: by_id(&doc, "count-entities")?,
+        count_claims: by_id(&doc, "count-claims")?,
+        tab_entities: by_id(&doc, "tab-entities")?,
+        tab_claims: by_id(&doc, "tab-claims")?,
+        panel_entities: by_id(&doc, "panel-entities")?,
+        panel_claims: by_id(&doc, "panel-claims")?,
+        edit_btn: by_id(&doc, "edit-btn")?,
+        notice: by_id(&doc, "notice")?,
+        notice_text: by_id(&doc, "notice-text")?,
+        notice_actions: by_id(&doc, "notice-actions")?,
+        share_box: by_id(&doc, "share-box")?,
+        share_url: by_id(&doc, "share-url")?,
+        share_info: by_id(&doc, "share-info")?,
+        editor_info: by_id(&doc, "editor-info")?,
+        labels: by_id(&doc, "labels")?,
+    };
+    let app = App {
+        win,
+        doc,
+        els,
+        text: String::new(),
+        is_default: true,
+        analysis: crate::analyze(""),
+        prep: Prepared::default(),
+        runs: Rendered::default(),
+        filters: Filters::default(),
+        hover: None,
+        pinned: None,
+        lit_segs: Vec::new(),
+        lit_side: Vec::new(),
+        entity_items: Vec::new(),
+        claim_cards: Vec::new(),
+        card_order: Vec::new(),
+        claim_ok: Vec::new(),
+        tab: Tab::Claims,
+        editing: false,
+        render_gen: 0,
+        render_started: 0.0,
+        render_work: 0.0,
+        apply_started: 0.0,
+        render_complete: false,
+        fragment: None,
+        pending_bytes: 0,
+        worker: None,
+        next_id: 0,
+        pending: None,
+        pending_view: None,
+        edit_timer: None,
+        tick_timer: None,
+        undo_text: None,
+        analyze_ms: 0.0,
+        analyzed_where: "main thread",
+    };
+    let labels_on = app.els.labels.checked();
+    app.els
+        .article
+        .class_list()
+        .toggle_with_force("labels", labels_on)?;
+    APP.with(|cell| *cell.borrow_mut() = Some(app));
+    install_listeners()?;
+    act(|app| app.load_initial());
+    Ok(())
+}
+
+impl App {
+    // ----- loading and analysing ---------------------------------------------------
+
+    /// Picks the first text: a share link, else the saved draft, else the default.
+    fn load_initial(&mut self) -> Res<()> {
+        let hash = self.win.location().hash().unwrap_or_default();
+        let draft = self.load_draft();
+        if hash.len() > 1 {
+            match share::decode(&hash) {
+                Ok(view) => {
+                    let text = view.text.clone();
+                    self.pending_view = Some(view);
+                    match text {
+                        Some(t) => self.analyze_text(t, false)?,
+                        None => self.load_default()?,
+                    }
+                    return Ok(());
+                }
+                Err(e) => {
+                    self.load_default()?;
+                    let msg = format!(
+                        "This link could not be opened: {e}. Showing the default article instead."
+                    );
+                    let restore = draft.filter(|d| d != DEFAULT_ARTICLE);
+                    self.notice_with_draft(&msg, restore, true)?;
+                    return Ok(());
+                }
+            }
+        }
+        match draft.filter(|d| d != DEFAULT_ARTICLE && !d.is_empty()) {
+            Some(d) => {
+                let n = d.chars().count();
+                self.analyze_text(d, false)?;
+                self.notice(
+                    &format!(
+                        "Restored the text you were working on ({} characters).",
+                        thousands(n)
+                    ),
+                    &[("Show the default article", "load-default")],
+                    false,
+                )
+            }
+            None => self.load_default(),
+        }
+    }
+
+    /// Shows the default article, analysed on the main thread (it is small and fixed).
+    fn load_default(&mut self) -> Res<()> {
+        let t0 = dom::now();
+        let analysis = crate::analyze(DEFAULT_ARTICLE);
+        let ms = dom::now() - t0;
+        self.pending = None;
+        self.analyzed_where = "main thread";
+        self.set_analysis(DEFAULT_ARTICLE.to_string(), analysis, ms, true)
+    }
+
+    /// Analyses reader-supplied text in the worker (crash-isolated, off the main thread).
+    fn analyze_text(&mut self, text: String, from_editor: bool) -> Res<()> {
+        if text.len() > MAX_TEXT_BYTES {
+            self.set_status(
+                "error",
+                &format!(
+                    "This text is {:.1} MB; claimlens analyses up to {} MB. Your text is kept in the editor.",
+                    text.len() as f64 / 1e6,
+                    MAX_TEXT_BYTES / (1024 * 1024)
+                ),
+            );
+            return Ok(());
+        }
+        if text == DEFAULT_ARTICLE && !from_editor {
+            return self.load_default();
+        }
+        if self.pending.take().is_some() {
+            // the worker is busy with text the reader has since replaced: start afresh
+            // rather than queue behind a long analysis
+            self.restart_worker();
+        }
+        let worker = match &self.worker {
+            Some(w) => w.clone(),
+            None => {
+                let w = spawn_worker()?;
+                self.worker = Some(w.clone());
+                w
+            }
+        };
+        self.next_id += 1;
+        let id = self.next_id;
+        let msg = js_sys::Object::new();
+        js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id))?;
+        js_sys::Reflect::set(&msg, &"text".into(), &JsValue::from_str(&text))?;
+        worker.post_message(&msg)?;
+        let bytes = text.len();
+        self.pending = Some(Pending {
+            id,
+            text,
+            started: dom::now(),
+        });
+        self.show_progress(None)?;
+        self.set_status("analysing", &format!("Analysing {}…", size_label(bytes)));
+        self.start_ticker()?;
+        Ok(())
+    }
+
+    /// A worker reply: the Analysis as JSON, or an error.
+    fn on_worker_message(&mut self, data: JsValue) -> Res<()> {
+        let id = js_sys::Reflect::get(&data, &"id".into())?
+            .as_f64()
+            .unwrap_or(-1.0);
+        let current = match &self.pending {
+            Some(p) if f64::from(p.id) == id => p,
+            _ => return Ok(()), // a reply to text the reader has since changed
+        };
+        let started = current.started;
+        self.stop_ticker();
+        let error = js_sys::Reflect::get(&data, &"error".into())?;
+        if let Some(err) = error.as_string() {
+            self.pending = None;
+            self.restart_worker();
+            self.show_progress(Some(1.0))?;
+            self.set_status(
+                "error",
+                &format!(
+                    "The analyser failed on this text ({err}). Your text is kept; try editing it."
+                ),
+            );
+            return Ok(());
+        }
+        let json = js_sys::Reflect::get(&data, &"json".into())?
+            .as_string()
+            .unwrap_or_default();
+        let ms = js_sys::Reflect::get(&data, &"ms".into())?
+            .as_f64()
+            .unwrap_or(dom::now() - started);
+        let Some(p) = self.pending.take() else {
+            return Ok(());
+        };
+        let t0 = dom::now();
+        let parsed = serde_json::from_str::<Analysis>(&json);
+        self.els
+            .status
+            .set_attribute("data-parse-ms", &format!("{:.3}", dom::now() - t0))?;
+        match parsed {
+            Ok(analysis) => {
+                self.analyzed_where = "worker";
+                self.set_analysis(p.text, analysis, ms, false)
+            }
+            Err(e) => {
+                self.set_status("error", &format!("The analysis could not be read: {e}"));
+                Ok(())
+            }
+        }
+    }
+
+    fn restart_worker(&mut self) {
+        if let Some(w) = self.worker.take() {
+            w.terminate();
+        }
+    }
+
+    /// Replaces the shown text and analysis and renders them.
+    fn set_analysis(
+        &mut self,
+        text: String,
+        analysis: Analysis,
+        ms: f64,
+        is_default: bool,
+    ) -> Res<()> {
+        self.apply_started = dom::now();
+        self.text = text;
+        self.is_default = is_default;
+        self.analysis = analysis;
+        self.analyze_ms = ms;
+        // entity ids belong to one analysis: filters naming entities are re-resolved
+        let view = self.pending_view.take();
+        self.filters.speaker = None;
+        self.filters.cell = None;
+        self.hover = None;
+        self.pinned = None;
+        self.lit_segs.clear();
+        self.lit_side.clear();
+        if let Some(v) = &view {
+            self.apply_filters_from_view(v)?;
+        }
+        self.compute_visibility();
+        if let Some(v) = &view {
+            self.apply_pin_from_view(v)?;
+        }
+        // the article first, so the first highlights show before the sidebar is built
+        self.entity_items.clear();
+        self.claim_cards.clear();
+        self.start_render()?;
+        let t0 = dom::now();
+        self.rebuild_sidebar()?;
+        self.els
+            .status
+            .set_attribute("data-sidebar-ms", &format!("{:.3}", dom::now() - t0))?;
+        self.refresh_highlight()?;
+        if self.render_complete {
+            self.record_total()?;
+        }
+        Ok(())
+    }
+
+    // ----- rendering ---------------------------------------------------------------
+
+    /// Renders the article in chunks so a huge text never blocks the page for long.
+    fn start_render(&mut self) -> Res<()> {
+        self.render_gen = self.render_gen.wrapping_add(1);
+        self.render_started = dom::now();
+        self.render_work = 0.0;
+        self.render_complete = false;
+        self.fragment = None;
+        self.pending_bytes = 0;
+        let t0 = dom::now();
+        self.prep = render::prepare(&self.text, &self.analysis, render::HIGHLIGHT_CAP_BYTES);
+        self.els
+            .status
+            .set_attribute("data-prepare-ms", &format!("{:.3}", dom::now() - t0))?;
+        self.runs = Rendered::default();
+        dom::clear(&self.els.article);
+        self.els
+            .article
+            .class_list()
+            .toggle_with_force("dim", false)?;
+        self.render_step(self.render_gen, Cursor::default())
+    }
+
+    fn render_step(&mut self, generation: u32, mut cursor: Cursor) -> Res<()> {
+        if generation != self.render_gen {
+            return Ok(()); // a newer text replaced this one
+        }
+        let t0 = dom::now();
+        let first = cursor.line == 0;
+        let look = FilterLook {
+            analysis: &self.analysis,
+            filters: &self.filters,
+            ok: &self.claim_ok,
+        };
+        // the first chunk goes straight into the page (first highlights at once)
+        let target: web_sys::Node = if first {
+            self.els.article.clone().into()
+        } else {
+            self.fragment
+                .get_or_insert_with(|| self.doc.create_document_fragment())
+                .clone()
+                .into()
+        };
+        let line_before = cursor.line;
+        let done = render::render_chunk(
+            &self.doc,
+            &target,
+            &self.text,
+            &self.analysis,
+            &self.prep,
+            &look,
+            &mut cursor,
+            &mut self.runs,
+            CHUNK_MS,
+        )?;
+        // time to first highlight (from navigation), for scripts/bench-web
+        if first && !self.els.status.has_attribute("data-first-highlight") {
+            self.els
+                .status
+                .set_attribute("data-first-highlight", &format!("{:.1}", dom::now()))?;
+        }
+        if let Some(frag) = &self.fragment {
+            let from = self.prep.lines.get(line_before).map_or(0, |l| l.start);
+            let to = self
+                .prep
+                .lines
+                .get(cursor.line)
+                .map_or(self.text.len(), |l| l.start);
+            self.pending_bytes += to.saturating_sub(from);
+            if done || self.pending_bytes >= ATTACH_BYTES {
+                self.els.article.append_child(frag)?;
+                self.pending_bytes = 0;
+            }
+        }
+        self.render_work += dom::now() - t0;
+        if done {
+            self.render_done()
+        } else {
+            let total = self.prep.lines.len().max(1);
+            self.show_progress(Some(cursor.line as f64 / total as f64))?;
+            self.set_status(
+                "rendering",
+                &format!("Rendering… {}%", cursor.line * 100 / total),
+            );
+            dom::set_timeout(move || act(|app| app.render_step(generation, cursor)), 0)?;
+            Ok(())
+        }
+    }
+
+    fn render_done(&mut self) -> Res<()> {
+        let render_ms = dom::now() - self.render_started;
+        self.show_progress(Some(1.0))?;
+        self.els.progress.set_hidden(true);
+        self.refresh_highlight()?;
+        let a = &self.analysis;
+        let chars = a.length;
+        let mut msg = format!(
+            "{} characters · {} mentions, {} entities, {} claims · analysed in {:.1} ms ({}) · rendered in {:.1} ms",
+            thousands(chars),
+            thousands(a.mentions.len()),
+            thousands(a.entities.len()),
+            thousands(a.claims.len()),
+            self.analyze_ms,
+            self.analyzed_where,
+            render_ms
+        );
+        if self.prep.capped(self.text.len()) {
+            msg.push_str(&format!(
+                " · highlights shown for the first {} of the text; the sidebar and exports cover all of it",
+                size_label(self.prep.cap)
+            ));
+        }
+        let status = &self.els.status;
+        status.set_attribute("data-analyze-ms", &format!("{:.3}", self.analyze_ms))?;
+        status.set_attribute("data-render-ms", &format!("{render_ms:.3}"))?;
+        status.set_attribute("data-render-work-ms", &format!("{:.3}", self.render_work))?;
+        self.render_complete = true;
+        self.record_total()?;
+        status.set_attribute("data-bytes", &self.text.len().to_string())?;
+        status.set_attribute("data-where", self.analyzed_where)?;
+        self.set_status("ready", &msg);
+        Ok(())
+    }
+
+    /// Records analysis plus everything after it (article, sidebar, highlights) for
+    /// scripts/bench-web; called when the last of the article and the sidebar is done.
+    fn record_total(&self) -> Res<()> {
+        let total = self.analyze_ms + (dom::now() - self.apply_started);
+        self.els
+            .status
+            .set_attribute("data-total-ms", &format!("{total:.3}"))?;
+        Ok(())
+    }
+
+    /// Re-applies claim lines and faded marks to every rendered run after a filter change.
+    fn restyle_runs(&mut self) -> Res<()> {
+        let look = FilterLook {
+            analysis: &self.analysis,
+            filters: &self.filters,
+            ok: &self.claim_ok,
+        };
+        for (i, seg) in self.prep.segs.iter().enumerate() {
+            if let (Some(Some(e)), Some(old)) = (self.runs.els.get(i), self.runs.styles.get_mut(i))
+            {
+                let new = render::run_style(seg, &look);
+                render::apply_style(e, new, *old)?;
+                *old = new;
+            }
+        }
+        let list = self.els.article.class_list();
+        for t in EntityType::ALL {
+            list.toggle_with_force(
+                &format!("hide-{}", t.as_str()),
+                self.filters.hidden_types.contains(&t),
+            )?;
+        }
+        Ok(())
+    }
+
+    // ----- filters -----------------------------------------------------------------
+
+    fn claim_passes(&self, c: &Claim, skip: Skip) -> bool {
+        let f = &self.filters;
+        if skip != Skip::Kind {
+            if f.hidden_kinds.contains(kind_name(c.kind)) {
+                return false;
+            }
+            if c.polarity == Polarity::Negated && f.hidden_kinds.contains("negated") {
+                return false;
+            }
+        }
+        if skip != Skip::Speaker {
+            if let Some(s) = f.speaker {
+                if speaker_of(c) != s {
+                    return false;
+                }
+            }
+        }
+        if skip != Skip::Cell {
+            if let Some((s, about)) = f.cell {
+                if speaker_of(c) != s || !c.about.contains(&about) {
+                    return false;
+                }
+            }
+        }
+        if !conf_ok(c.confidence, f.min_conf) {
+            return false;
+        }
+        if !f.query.is_empty() {
+            let q = f.query.to_lowercase();
+            let who = self.claim_speaker_label(c).to_lowercase();
+            if !c.span.text.to_lowercase().contains(&q) && !who.contains(&q) {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn compute_visibility(&mut self) {
+        self.claim_ok = self
+            .analysis
+            .claims
+            .iter()
+            .map(|c| self.claim_passes(c, Skip::Nothing))
+            .collect();
+    }
+
+    fn entity_matches_query(&self, e: &crate::Entity) -> bool {
+        let q = self.filters.query.to_lowercase();
+        q.is_empty()
+            || e.label.to_lowercase().contains(&q)
+            || e.aliases.iter().any(|a| a.to_lowercase().contains(&q))
+    }
+
+    /// Mentions of an entity that pass the confidence filter.
+    fn visible_mentions(&self, e: &crate::Entity) -> usize {
+        e.mentions
+            .iter()
+            .filter(|&&m| {
+                self.analysis
+                    .mentions
+                    .get(m)
+                    .is_some_and(|x| conf_ok(x.confidence, self.filters.min_conf))
+            })
+            .count()
+    }
+
+    /// Call after any filter change: recompute, restyle, rebuild the sidebar.
+    fn filters_changed(&mut self) -> Res<()> {
+        self.compute_visibility();
+        if let Some(Focus::Claim(c)) = self.pinned {
+            if !self.claim_ok.get(c).copied().unwrap_or(false) {
+                self.pinned = None;
+            }
+        }
+        self.restyle_runs()?;
+        self.rebuild_sidebar()?;
+        self.refresh_highlight()
+    }
+
+    fn clear_filters(&mut self) -> Res<()> {
+        self.filters = Filters::default();
+        self.els.conf.set_value("0");
+        self.els.search.set_value("");
+        self.filters_changed()
+    }
+
+    // ----- sidebar -----------------------------------------------------------------
+
+    fn claim_speaker_label(&self, c: &Claim) -> String {
+        match c.speaker.and_then(|s| self.analysis.entities.get(s)) {
+            Some(e) => e.label.clone(),
+            None if c.kind == ClaimKind::Assertion => "The author".to_string(),
+            None => match &c.source {
+                Some(s) => format!("{} (unresolved)", s.text),
+                None => "Unattributed".to_string(),
+            },
+        }
+    }
+
+    fn speaker_name(&self, s: Speaker) -> String {
+        match s {
+            Speaker::Entity(e) => self
+                .analysis
+                .entities
+                .get(e)
+                .map_or_else(|| format!("entity {e}"), |x| x.label.clone()),
+            Speaker::Unattributed => "Author / unattributed".to_string(),
+        }
+    }
+
+    fn rebuild_sidebar(&mut self) -> Res<()> {
+        self.build_legend()?;
+        self.build_kinds()?;
+        self.build_speakers()?;
+        self.build_entities()?;
+        self.build_matrix()?;
+        self.build_claims()?;
+        self.show_tab(self.tab)
+    }
+
+    fn build_legend(&self) -> Res<()> {
+        let doc = &self.doc;
+        let box_ = &self.els.legend;
+        dom::clear(box_);
+        let mut counts = [0usize; 18];
+        let mut present = [false; 18];
+        for m in &self.analysis.mentions {
+            let k = type_index(m.entity_type);
+            present[k] = true;
+            if conf_ok(m.confidence, self.filters.min_conf) {
+                counts[k] += 1;
+            }
+        }
+        for (k, t) in EntityType::ALL.into_iter().enumerate() {
+            if !present[k] && !self.filters.hidden_types.contains(&t) {
+                continue;
+            }
+            let on = !self.filters.hidden_types.contains(&t);
+            let b = el(doc, "button", "chip")?;
+            b.set_attribute("type", "button")?;
+            b.set_attribute("data-type", t.as_str())?;
+            b.set_attribute("data-t", t.as_str())?;
+            b.set_attribute("aria-pressed", if on { "true" } else { "false" })?;
+            b.set_attribute(
+                "aria-label",
+                &format!(
+                    "{}: {} mentions, {}",
+                    type_name(t),
+                    counts[k],
+                    if on { "shown" } else { "hidden" }
+                ),
+            )?;
+            b.set_attribute("title", type_name(t))?;
+            b.append_child(&*el(doc, "span", "swatch")?)?;
+            add_text(doc, &b, t.as_str())?;
+            b.append_child(&*el_text(doc, "span", "count", &counts[k].to_string())?)?;
+            box_.append_child(&b)?;
+        }
+        Ok(())
+    }
+
+    fn build_kinds(&self) -> Res<()> {
+        let doc = &self.doc;
+        let box_ = &self.els.kinds;
+        dom::clear(box_);
+        let mut counts = [0usize; 5];
+        for c in &self.analysis.claims {
+            if self.claim_passes(c, Skip::Kind) {
+                if let Some(k) = KINDS.iter().position(|k| *k == kind_name(c.kind)) {
+                    counts[k] += 1;
+                }
+                if c.polarity == Polarity::Negated {
+                    counts[4] += 1;
+                }
+            }
+        }
+        for (k, name) in KINDS.iter().enumerate() {
+            let on = !self.filters.hidden_kinds.contains(name);
+            let b = el(doc, "button", "chip")?;
+            b.set_attribute("type", "button")?;
+            b.set_attribute("data-kind", name)?;
+            b.set_attribute("aria-pressed", if on { "true" } else { "false" })?;
+            b.set_attribute(
+                "aria-label",
+                &format!(
+                    "{name} claims: {}, {}",
+                    counts[k],
+                    if on { "shown" } else { "hidden" }
+                ),
+            )?;
+            b.append_child(&*el(doc, "span", "kind-swatch")?)?;
+            add_text(doc, &b, name)?;
+            b.append_child(&*el_text(doc, "span", "count", &counts[k].to_string())?)?;
+            box_.append_child(&b)?;
+        }
+        Ok(())
+    }
+
+    fn build_speakers(&self) -> Res<()> {
+        let doc = &self.doc;
+        let sel = &self.els.speaker;
+        dom::clear(sel);
+        let mut counter = Counter::new();
+        for c in &self.analysis.claims {
+            if self.claim_passes(c, Skip::Speaker) {
+                counter.bump(speaker_of(c));
+            }
+        }
+        let mut counts = counter.items;
+        if let Some(s) = self.filters.speaker {
+            if !counts.iter().any(|(x, _)| *x == s) {
+                counts.push((s, 0));
+            }
+        }
+        counts.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| self.speaker_name(a.0).cmp(&self.speaker_name(b.0)))
+        });
+        let all = el_text(doc, "option", "", "All speakers")?;
+        all.set_attribute("value", "all")?;
+        sel.append_child(&all)?;
+        for (s, n) in counts {
+            let value = match s {
+                Speaker::Entity(e) => e.to_string(),
+                Speaker::Unattributed => "none".to_string(),
+            };
+            let o = el_text(
+                doc,
+                "option",
+                "",
+                &format!("{} ({n})", self.speaker_name(s)),
+            )?;
+            o.set_attribute("value", &value)?;
+            sel.append_child(&o)?;
+        }
+        sel.set_value(&match self.filters.speaker {
+            None => "all".to_string(),
+            Some(Speaker::Entity(e)) => e.to_string(),
+            Some(Speaker::Unattributed) => "none".to_string(),
+        });
+        Ok(())
+    }
+
+    fn build_entities(&mut self) -> Res<()> {
+        let doc = self.doc.clone();
+        let box_ = self.els.entities.clone();
+        dom::clear(&box_);
+        self.entity_items = vec![None; self.analysis.entities.len()];
+        // visible claims each entity makes or is about, in one pass over the claims
+        let mut claim_counts = vec![0usize; self.analysis.entities.len()];
+        let mut seen: Vec<usize> = Vec::new();
+        for (i, c) in self.analysis.claims.iter().enumerate() {
+            if !self.claim_ok.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            seen.clear();
+            seen.extend(c.speaker);
+            seen.extend(&c.about);
+            seen.sort_unstable();
+            seen.dedup();
+            for &e in &seen {
+                if let Some(n) = claim_counts.get_mut(e) {
+                    *n += 1;
+                }
+            }
+        }
+        let mut shown = 0;
+        for t in EntityType::ALL {
+            if self.filters.hidden_types.contains(&t) {
+                continue;
+            }
+            let mut items: Vec<(&crate::Entity, usize)> = self
+                .analysis
+                .entities
+                .iter()
+                .filter(|e| e.entity_type == t && self.entity_matches_query(e))
+                .map(|e| (e, self.visible_mentions(e)))
+                .filter(|(_, n)| *n > 0)
+                .collect();
+            if items.is_empty() {
+                continue;
+            }
+            items.sort_by(|a, b| b.0.salience.total_cmp(&a.0.salience).then(b.1.cmp(&a.1)));
+            let group = el(&doc, "section", "group")?;
+            let h = el(&doc, "h3", "")?;
+            h.set_attribute("data-t", t.as_str())?;
+            h.append_child(&*el(&doc, "span", "swatch")?)?;
+            add_text(&doc, &h, &format!("{} · {}", type_name(t), items.len()))?;
+            group.append_child(&h)?;
+            let ul = el(&doc, "ul", "list")?;
+            let total = items.len();
+            for (e, n) in items.into_iter().take(MAX_ENTITY_ITEMS) {
+                let li = el(&doc, "li", "item")?;
+                li.set_attribute("tabindex", "0")?;
+                li.set_attribute("role", "button")?;
+                li.set_attribute("data-entity", &e.id.to_string())?;
+                li.set_attribute("data-t", t.as_str())?;
+                li.set_attribute("data-mentions", &n.to_string())?;
+                li.set_attribute("data-refs", &e.references.len().to_string())?;
+                let claims = claim_counts.get(e.id).copied().unwrap_or(0);
+                li.set_attribute("data-claims", &claims.to_string())?;
+                li.set_attribute(
+                    "aria-label",
+                    &format!(
+                        "{}, {}, {n} mentions, {} references, {claims} claims",
+                        e.label,
+                        type_name(t),
+                        e.references.len()
+                    ),
+                )?;
+                li.set_attribute("aria-pressed", "false")?;
+                li.append_child(&*el(&doc, "span", "swatch")?)?;
+                li.append_child(&*el_text(&doc, "span", "label", &e.label)?)?;
+                let mut counts = format!("{n}×");
+                if !e.references.is_empty() {
+                    counts.push_str(&format!(" +{} refs", e.references.len()));
+                }
+                if claims > 0 {
+                    counts.push_str(&format!(" · {claims} claims"));
+                }
+                li.append_child(&*el_text(&doc, "span", "count", &counts)?)?;
+                let others: Vec<&str> = e
+                    .aliases
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|a| *a != e.label)
+                    .collect();
+                if !others.is_empty() {
+                    li.append_child(&*el_text(
+                        &doc,
+                        "span",
+                        "aliases muted",
+                        &format!("also: {}", others.join(", ")),
+                    )?)?;
+                }
+                ul.append_child(&li)?;
+                if let Some(slot) = self.entity_items.get_mut(e.id) {
+                    *slot = Some(li);
+                }
+            }
+            group.append_child(&ul)?;
+            if total > MAX_ENTITY_ITEMS {
+                group.append_child(&*el_text(
+                    &doc,
+                    "p",
+                    "more muted",
+                    &format!(
+                        "…and {} more; search to narrow the list.",
+                        total - MAX_ENTITY_ITEMS
+                    ),
+                )?)?;
+            }
+            box_.append_child(&group)?;
+            shown += total;
+        }
+        if shown == 0 {
+            box_.append_child(&*el_text(
+                &doc,
+                "p",
+                "muted",
+                "No entities match the filters.",
+            )?)?;
+        }
+        self.els
+            .count_entities
+            .set_text_content(Some(&shown.to_string()));
+        Ok(())
+    }
+
+    /// Visible claims an entity makes or is about.
+    fn entity_claims(&self, e: usize) -> Vec<usize> {
+        self.analysis
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| {
+                self.claim_ok.get(*i).copied().unwrap_or(false)
+                    && (c.speaker == Some(e) || c.about.contains(&e))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn build_claims(&mut self) -> Res<()> {
+        let doc = self.doc.clone();
+        let box_ = self.els.claims.clone();
+        dom::clear(&box_);
+        self.claim_cards = vec![None; self.analysis.claims.len()];
+        self.card_order.clear();
+        // group by speaker, biggest groups first, claims in text order inside a group
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut group_of: HashMap<String, usize> = HashMap::new();
+        for (i, c) in self.analysis.claims.iter().enumerate() {
+            if !self.claim_ok.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let who = match c.speaker {
+                Some(_) => self.claim_speaker_label(c),
+                None if c.kind == ClaimKind::Assertion => "The author".to_string(),
+                None => "Unattributed".to_string(),
+            };
+            match group_of.get(&who) {
+                Some(&g) => groups[g].1.push(i),
+                None => {
+                    group_of.insert(who.clone(), groups.len());
+                    groups.push((who, vec![i]));
+                }
+            }
+        }
+        groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+        let total: usize = groups.iter().map(|g| g.1.len()).sum();
+        let mut shown = 0;
+        for (who, ids) in &groups {
+            if shown >= MAX_CLAIM_CARDS {
+                break;
+            }
+            let group = el(&doc, "section", "group")?;
+            group.append_child(&*el_text(
+                &doc,
+                "h3",
+                "",
+                &format!("{who} · {}", ids.len()),
+            )?)?;
+            let ul = el(&doc, "ul", "list")?;
+            for &i in ids {
+                if shown >= MAX_CLAIM_CARDS {
+                    break;
+                }
+                let card = self.claim_card(&doc, i)?;
+                ul.append_child(&card)?;
+                self.claim_cards[i] = Some(card);
+                self.card_order.push(i);
+                shown += 1;
+            }
+            group.append_child(&ul)?;
+            box_.append_child(&group)?;
+        }
+        if total > shown {
+            box_.append_child(&*el_text(
+                &doc,
+                "p",
+                "more muted",
+                &format!("Showing {shown} of {total} claims; narrow the filters to see the rest."),
+            )?)?;
+        }
+        if total == 0 {
+            box_.append_child(&*el_text(
+                &doc,
+                "p",
+                "muted",
+                "No claims match the filters.",
+            )?)?;
+        }
+        self.els
+            .count_claims
+            .set_text_content(Some(&total.to_string()));
+        Ok(())
+    }
+
+    fn claim_card(&self, doc: &Document, i: usize) -> Res<Element> {
+        let c = &self.analysis.claims[i];
+        let kind = kind_name(c.kind);
+        let card = el(doc, "li", "card")?;
+        card.set_attribute("tabindex", "0")?;
+        card.set_attribute("role", "button")?;
+        card.set_attribute("aria-pressed", "false")?;
+        card.set_attribute("data-claim", &i.to_string())?;
+        card.set_attribute("data-kind", kind)?;
+        if let Some(s) = c.speaker {
+            card.set_attribute("data-speaker", &s.to_string())?;
+        }
+        let who = self.claim_speaker_label(c);
+        let negated = c.polarity == Polarity::Negated;
+        let content: Vec<&str> = c.content.iter().map(|s| s.text.as_str()).collect();
+        let content = excerpt(&content.join(" … "), 240);
+        let label = if c.kind == ClaimKind::Assertion {
+            format!(
+                "assertion by the author, confidence {}%: {}",
+                pct(c.confidence),
+                excerpt(&content, 90)
+            )
+        } else {
+            format!(
+                "claim by {who}, {kind}{}, confidence {}%: {}",
+                if negated { ", negated" } else { "" },
+                pct(c.confidence),
+                excerpt(&content, 90)
+            )
+        };
+        card.set_attribute("aria-label", &label)?;
+        let head = el(doc, "div", "")?;
+        head.append_child(&*el_text(doc, "span", "who", &who)?)?;
+        if let Some(cue) = &c.cue {
+            add_text(doc, &head, " ")?;
+            head.append_child(&*el_text(doc, "span", "cue", &cue.text)?)?;
+        }
+        card.append_child(&head)?;
+        card.append_child(&*el_text(doc, "div", "content", &content)?)?;
+        let meta = el(doc, "div", "meta")?;
+        meta.append_child(&*el_text(doc, "span", "badge", kind)?)?;
+        if negated {
+            meta.append_child(&*el_text(doc, "span", "badge neg", "negated")?)?;
+        }
+        meta.append_child(&*el_text(
+            doc,
+            "span",
+            "",
+            &format!("confidence {}%", pct(c.confidence)),
+        )?)?;
+        if let Some(w) = c.checkworthiness {
+            meta.append_child(&*el_text(
+                doc,
+                "span",
+                "",
+                &format!("check-worthiness {}%", pct(w)),
+            )?)?;
+        }
+        let about: Vec<&str> = c
+            .about
+            .iter()
+            .filter_map(|&a| self.analysis.entities.get(a).map(|e| e.label.as_str()))
+            .take(4)
+            .collect();
+        if !about.is_empty() {
+            meta.append_child(&*el_text(
+                doc,
+                "span",
+                "",
+                &format!("about {}", about.join(", ")),
+            )?)?;
+        }
+        card.append_child(&meta)?;
+        Ok(card)
+    }
+
+    fn build_matrix(&self) -> Res<()> {
+        let doc = &self.doc;
+        let box_ = &self.els.matrix;
+        dom::clear(box_);
+        // counts over claims passing every filter but the cell itself
+        let mut rows = Counter::new();
+        let mut cols = Counter::new();
+        let mut cells = Counter::new();
+        for c in &self.analysis.claims {
+            if !self.claim_passes(c, Skip::Cell) || c.about.is_empty() {
+                continue;
+            }
+            let s = speaker_of(c);
+            rows.bump(s);
+            let mut seen = Vec::new();
+            for &a in &c.about {
+                // "about whom": named things only, not the dates and numbers in the content
+                let named = self
+                    .analysis
+                    .entities
+                    .get(a)
+                    .is_some_and(|e| e.entity_type.is_name());
+                if !named || Speaker::Entity(a) == s || seen.contains(&a) {
+                    continue;
+                }
+                seen.push(a);
+                cols.bump(a);
+                cells.bump((s, a));
+            }
+        }
+        if cells.items.is_empty() {
+            box_.append_child(&*el_text(
+                doc,
+                "p",
+                "muted",
+                "No claims about named entities match the filters.",
+            )?)?;
+            return Ok(());
+        }
+        let mut rows = rows.items;
+        let mut cols = cols.items;
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+        cols.sort_by_key(|c| std::cmp::Reverse(c.1));
+        rows.truncate(MATRIX_ROWS);
+        cols.truncate(MATRIX_COLS);
+        let table = el(doc, "table", "")?;
+        let cap = el_text(
+            doc,
+            "caption",
+            "visually-hidden",
+            "Claims by speaker (rows) about entities (columns)",
+        )?;
+        table.append_child(&cap)?;
+        let thead = el(doc, "thead", "")?;
+        let tr = el(doc, "tr", "")?;
+        tr.append_child(&*el_text(doc, "td", "", "")?)?;
+        for (a, _) in &cols {
+            let label = self
+                .analysis
+                .entities
+                .get(*a)
+                .map_or("", |e| e.label.as_str());
+            let th = el_text(doc, "th", "", &excerpt(label, 24))?;
+            th.set_attribute("scope", "col")?;
+            th.set_attribute("title", label)?;
+            tr.append_child(&th)?;
+        }
+        thead.append_child(&tr)?;
+        table.append_child(&thead)?;
+        let tbody = el(doc, "tbody", "")?;
+        for (s, _) in &rows {
+            let tr = el(doc, "tr", "")?;
+            let name = self.speaker_name(*s);
+            let th = el_text(doc, "th", "", &excerpt(&name, 28))?;
+            th.set_attribute("scope", "row")?;
+            tr.append_child(&th)?;
+            for (a, _) in &cols {
+                let td = el(doc, "td", "")?;
+                let n = cells.get(&(*s, *a));
+                if n > 0 {
+                    let active = self.filters.cell == Some((*s, *a));
+                    let b = el_text(
+                        doc,
+                        "button",
+                        if active { "active" } else { "" },
+                        &n.to_string(),
+                    )?;
+                    b.set_attribute("type", "button")?;
+                    b.set_attribute(
+                        "data-cell-speaker",
+                        &match s {
+                            Speaker::Entity(e) => e.to_string(),
+                            Speaker::Unattributed => "none".to_string(),
+                        },
+                    )?;
+                    b.set_attribute("data-cell-about", &a.to_string())?;
+                    b.set_attribute("aria-pressed", if active { "true" } else { "false" })?;
+                    let about = self
+                        .analysis
+                        .entities
+                        .get(*a)
+                        .map_or("", |e| e.label.as_str());
+                    b.set_attribute("aria-label", &format!("{n} claims by {name} about {about}"))?;
+                    td.append_child(&b)?;
+                }
+                tr.append_child(&td)?;
+            }
+            tbody.append_child(&tr)?;
+        }
+        table.append_child(&tbody)?;
+        box_.append_child(&table)?;
+        Ok(())
+    }
+
+    fn show_tab(&mut self, tab: Tab) -> Res<()> {
+        self.tab = tab;
+        let ent = tab == Tab::Entities;
+        self.els
+            .tab_entities
+            .set_attribute("aria-selected", if ent { "true" } else { "false" })?;
+        self.els
+            .tab_claims
+            .set_attribute("aria-selected", if ent { "false" } else { "true" })?;
+        self.els.panel_entities.set_hidden(!ent);
+        self.els.panel_claims.set_hidden(ent);
+        Ok(())
+    }
+
+    // ----- hover, pin, keyboard ----------------------------------------------------
+
+    fn set_hover(&mut self, f: Option<Focus>) -> Res<()> {
+        if self.hover != f {
+            self.hover = f;
+            self.refresh_highlight()?;
+        }
+        Ok(())
+    }
+
+    fn toggle_pin(&mut self, f: Focus) -> Res<()> {
+        self.pinned = if self.pinned == Some(f) {
+            None
+        } else {
+            Some(f)
+        };
+        self.refresh_highlight()
+    }
+
+    fn clear_focus(&mut self) -> Res<()> {
+        self.pinned = None;
+        self.hover = None;
+        self.refresh_highlight()
+    }
+
+    /// Lights up what the pinned (else hovered) item covers and dims the rest.
+    fn refresh_highlight(&mut self) -> Res<()> {
+        for &i in &self.lit_segs {
+            if let Some(Some(e)) = self.runs.els.get(i as usize) {
+                e.class_list().remove_2("lit", "hit")?;
+            }
+        }
+        for e in &self.lit_side {
+            e.class_list().remove_1("lit")?;
+        }
+        self.lit_segs.clear();
+        self.lit_side.clear();
+        for (i, card) in self.claim_cards.iter().enumerate() {
+            if let Some(card) = card {
+                let p = self.pinned == Some(Focus::Claim(i));
+                card.class_list().toggle_with_force("pinned", p)?;
+                card.set_attribute("aria-pressed", if p { "true" } else { "false" })?;
+            }
+        }
+        for (i, item) in self.entity_items.iter().enumerate() {
+            if let Some(item) = item {
+                let p = self.pinned == Some(Focus::Entity(i));
+                item.class_list().toggle_with_force("pinned", p)?;
+                item.set_attribute("aria-pressed", if p { "true" } else { "false" })?;
+            }
+        }
+        let focus = self.pinned.or(self.hover);
+        let mut segs: Vec<u32> = Vec::new();
+        // runs naming the focused entity itself (its mentions and references): "hit"
+        let mut hits: Vec<u32> = Vec::new();
+        let mut side: Vec<Element> = Vec::new();
+        match focus {
+            Some(Focus::Entity(e)) => {
+                if let Some(ent) = self.analysis.entities.get(e) {
+                    for &m in &ent.mentions {
+                        if let Some(s) = self.prep.mention_segs.get(m) {
+                            hits.extend(s);
+                        }
+                    }
+                }
+                if let Some(s) = self.prep.ref_segs.get(e) {
+                    hits.extend(s);
+                }
+                for c in self.entity_claims(e) {
+                    if let Some(s) = self.prep.claim_segs.get(c) {
+                        segs.extend(s);
+                    }
+                    if let Some(Some(card)) = self.claim_cards.get(c) {
+                        side.push(card.clone());
+                    }
+                }
+                if let Some(Some(item)) = self.entity_items.get(e) {
+                    side.push(item.clone());
+                }
+            }
+            Some(Focus::Claim(c)) => {
+                if let Some(s) = self.prep.claim_segs.get(c) {
+                    segs.extend(s);
+                }
+                if let Some(Some(card)) = self.claim_cards.get(c) {
+                    side.push(card.clone());
+                }
+                if let Some(sp) = self.analysis.claims.get(c).and_then(|x| x.speaker) {
+                    if let Some(Some(item)) = self.entity_items.get(sp) {
+                        side.push(item.clone());
+                    }
+                }
+            }
+            None => {}
+        }
+        for &i in &segs {
+            if let Some(Some(e)) = self.runs.els.get(i as usize) {
+                e.class_list().add_1("lit")?;
+            }
+        }
+        for &i in &hits {
+            if let Some(Some(e)) = self.runs.els.get(i as usize) {
+                e.class_list().add_2("lit", "hit")?;
+            }
+        }
+        segs.extend(hits);
+        for e in &side {
+            e.class_list().add_1("lit")?;
+        }
+        self.els
+            .article
+            .class_list()
+            .toggle_with_force("dim", focus.is_some())?;
+        self.lit_segs = segs;
+        self.lit_side = side;
+        Ok(())
+    }
+
+    /// Scrolls the article to the first run of an item.
+    fn scroll_to(&self, f: Focus) {
+        let first = match f {
+            Focus::Claim(c) => self.prep.claim_segs.get(c).and_then(|s| s.first().copied()),
+            Focus::Entity(e) => self
+                .analysis
+                .entities
+                .get(e)
+                .and_then(|x| x.mentions.first())
+                .and_then(|&m| self.prep.mention_segs.get(m))
+                .and_then(|s| s.first().copied()),
+        };
+        if let Some(Some(el)) = first.and_then(|i| self.runs.els.get(i as usize)) {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+    }
+
+    /// The claim card after (or before) the focused one, switching to the Claims tab.
+    fn step_card(&mut self, forward: bool) -> Res<Option<Element>> {
+        if self.card_order.is_empty() {
+            return Ok(None);
+        }
+        if self.tab != Tab::Claims {
+            self.show_tab(Tab::Claims)?;
+        }
+        let active = self
+            .doc
+            .active_element()
+            .and_then(|e| e.get_attribute("data-claim"))
+            .and_then(|v| v.parse::<usize>().ok())
+            .and_then(|c| self.card_order.iter().position(|&x| x == c));
+        let n = self.card_order.len();
+        let next = match (active, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1).min(n - 1),
+            (Some(i), false) => i.saturating_sub(1),
+        };
+        let c = self.card_order[next];
+        Ok(self.claim_cards.get(c).cloned().flatten())
+    }
+
+    // ----- editing -----------------------------------------------------------------
+
+    fn toggle_edit(&mut self, on: bool) -> Res<()> {
+        self.editing = on;
+        self.els.editor_box.set_hidden(!on);
+        self.els.article.set_hidden(on);
+        self.els
+            .edit_btn
+            .set_attribute("aria-pressed", if on { "true" } else { "false" })?;
+        if on {
+            if self.els.editor.value() != self.text {
+                self.els.editor.set_value(&self.text);
+            }
+            self.update_editor_info();
+            self.els.editor.focus()?;
+        } else {
+            // analyse what is in the editor now rather than wait for the debounce
+            let value = self.els.editor.value();
+            if value != self.text && self.pending.as_ref().is_none_or(|p| p.text != value) {
+                self.commit_editor()?;
+            }
+        }
+        Ok(())
+    }
+
+    fn on_editor_input(&mut self) -> Res<()> {
+        if let Some(t) = self.edit_timer.take() {
+            dom::clear_timeout(t);
+        }
+        self.update_editor_info();
+        let len = self.els.editor.value().len();
+        // longer texts wait longer so typing is not interrupted by re-analysis
+        let delay = if len > 200_000 { 900 } else { 350 };
+        self.edit_timer = Some(dom::set_timeout(
+            || {
+                act(|app| {
+                    app.edit_timer = None;
+                    app.commit_editor()
+                })
+            },
+            delay,
+        )?);
+        Ok(())
+    }
+
+    fn commit_editor(&mut self) -> Res<()> {
+        if let Some(t) = self.edit_timer.take() {
+            dom::clear_timeout(t);
+        }
+        let value = self.els.editor.value();
+        self.save_draft(&value);
+        self.analyze_text(value, true)
+    }
+
+    fn update_editor_info(&self) {
+        let v = self.els.editor.value();
+        let info = format!("{} characters", thousands(v.chars().count()));
+        self.els.editor_info.set_text_content(Some(&info));
+    }
+
+    fn load_draft(&self) -> Option<String> {
+        let storage = self.win.local_storage().ok().flatten()?;
+        storage.get_item(DRAFT_KEY).ok().flatten()
+    }
+
+    fn save_draft(&self, text: &str) {
+        let Some(storage) = self.win.local_storage().ok().flatten() else {
+            return;
+        };
+        if storage.set_item(DRAFT_KEY, text).is_err() {
+            // quota exceeded: say so rather than pretend the draft is safe
+            self.els.editor_info.set_text_content(Some(
+                "This text is too large to keep in the browser's storage; it stays only in this tab.",
+            ));
+        }
+    }
+
+    fn reset_to_default(&mut self) -> Res<()> {
+        if !self.is_default {
+            self.undo_text = Some(self.text.clone());
+        }
+        if let Some(storage) = self.win.local_storage().ok().flatten() {
+            let _ = storage.remove_item(DRAFT_KEY);
+        }
+        self.els.editor.set_value(DEFAULT_ARTICLE);
+        self.update_editor_info();
+        self.load_default()?;
+        if self.undo_text.is_some() {
+            self.notice(
+                "Loaded the default article.",
+                &[("Undo", "undo-default")],
+                false,
+            )?;
+        } else {
+            self.hide_notice();
+        }
+        Ok(())
+    }
+
+    fn undo_default(&mut self) -> Res<()> {
+        if let Some(t) = self.undo_text.take() {
+            self.save_draft(&t);
+            self.els.editor.set_value(&t);
+            self.analyze_text(t, true)?;
+        }
+        self.hide_notice();
+        Ok(())
+    }
+
+    // ----- share links -------------------------------------------------------------
+
+    fn view_state(&self) -> ViewState {
+        let label = |e: usize| self.analysis.entities.get(e).map(|x| x.label.clone());
+        let spk = |s: Speaker| match s {
+            Speaker::Entity(e) => label(e).map(SpeakerRef::Label),
+            Speaker::Unattributed => Some(SpeakerRef::Unattributed),
+        };
+        ViewState {
+            text: (!self.is_default).then(|| self.text.clone()),
+            hidden_types: self
+                .filters
+                .hidden_types
+                .iter()
+                .map(|t| t.as_str().to_string())
+                .collect(),
+            hidden_kinds: self
+                .filters
+                .hidden_kinds
+                .iter()
+                .map(|k| k.to_string())
+                .collect(),
+            speaker: self.filters.speaker.and_then(spk),
+            min_confidence: self.filters.min_conf,
+            query: self.filters.query.clone(),
+            pinned: match self.pinned {
+                Some(Focus::Entity(e)) => label(e).map(Pinned::Entity),
+                Some(Focus::Claim(c)) => self
+                    .analysis
+                    .claims
+                    .get(c)
+                    .map(|x| Pinned::Claim(x.span.start)),
+                None => None,
+            },
+            cell: self
+                .filters
+                .cell
+                .and_then(|(s, a)| Some((spk(s)?, label(a)?))),
+            tab: Some(match self.tab {
+                Tab::Entities => "entities".to_string(),
+                Tab::Claims => "claims".to_string(),
+            }),
+        }
+    }
+
+    fn entity_by_label(&self, label: &str) -> Option<usize> {
+        self.analysis
+            .entities
+            .iter()
+            .find(|e| e.label == label)
+            .map(|e| e.id)
+    }
+
+    fn speaker_from_ref(&self, s: &SpeakerRef) -> Option<Speaker> {
+        match s {
+            SpeakerRef::Unattributed => Some(Speaker::Unattributed),
+            SpeakerRef::Label(l) => self.entity_by_label(l).map(Speaker::Entity),
+        }
+    }
+
+    fn apply_filters_from_view(&mut self, v: &ViewState) -> Res<()> {
+        let f = &mut self.filters;
+        f.hidden_types = v
+            .hidden_types
+            .iter()
+            .filter_map(|t| EntityType::parse(t))
+            .collect();
+        f.hidden_kinds = v
+            .hidden_kinds
+            .iter()
+            .filter_map(|k| KINDS.iter().find(|x| **x == k.as_str()).copied())
+            .collect();
+        f.min_conf = v.min_confidence.min(100);
+        f.query = v.query.clone();
+        self.els.conf.set_value(&f.min_conf.to_string());
+        self.els
+            .conf_out
+            .set_text_content(Some(&format!("{}%", f.min_conf)));
+        self.els.search.set_value(&f.query);
+        self.filters.speaker = v.speaker.as_ref().and_then(|s| self.speaker_from_ref(s));
+        self.filters.cell = v
+            .cell
+            .as_ref()
+            .and_then(|(s, a)| Some((self.speaker_from_ref(s)?, self.entity_by_label(a)?)));
+        self.tab = match v.tab.as_deref() {
+            Some("entities") => Tab::Entities,
+            _ => Tab::Claims,
+        };
+        self.restyle_runs()
+    }
+
+    fn apply_pin_from_view(&mut self, v: &ViewState) -> Res<()> {
+        self.pinned = match &v.pinned {
+            Some(Pinned::Entity(l)) => self.entity_by_label(l).map(Focus::Entity),
+            Some(Pinned::Claim(start)) => self
+                .analysis
+                .claims
+                .iter()
+                .position(|c| c.span.start == *start)
+                .map(Focus::Claim),
+            None => None,
+        };
+        Ok(())
+    }
+
+    fn share(&mut self) -> Res<()> {
+        let fragment = share::encode(&self.view_state());
+        let loc = self.win.location();
+        let url = format!("{}{}#{}", loc.origin()?, loc.pathname()?, fragment);
+        // the address bar shows the link too, so a reload keeps this view
+        let _ = self
+            .win
+            .history()?
+            .replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        self.els.share_url.set_value(&url);
+        self.els.share_box.set_hidden(false);
+        self.els.share_url.select();
+        let mut info = format!("{} characters.", thousands(url.len()));
+        if fragment.len() > share::WARN_LENGTH {
+            info.push_str(&format!(
+                " Warning: links over {} kB may be cut by mail or chat apps; consider sending the exported JSON instead.",
+                share::WARN_LENGTH / 1024
+            ));
+            self.els.share_box.class_list().add_1("warn")?;
+        } else {
+            self.els.share_box.class_list().remove_1("warn")?;
+        }
+        self.els.share_info.set_text_content(Some(&info));
+        let clipboard = self.win.navigator().clipboard();
+        let promise = clipboard.write_text(&url);
+        let ok = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {
+            if let Ok(doc) = dom::document() {
+                if let Some(e) = doc.get_element_by_id("share-info") {
+                    let t = e.text_content().unwrap_or_default();
+                    e.set_text_content(Some(&format!("Copied to the clipboard. {t}")));
+                }
+            }
+        });
+        let fail = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {
+            if let Ok(doc) = dom::document() {
+                if let Some(e) = doc.get_element_by_id("share-info") {
+                    let t = e.text_content().unwrap_or_default();
+                    e.set_text_content(Some(&format!("Press Ctrl+C (⌘C) to copy. {t}")));
+                }
+            }
+        });
+        let _ = promise.then2(&ok, &fail);
+        // one pair of small closures per click; they must outlive the promise
+        ok.forget();
+        fail.forget();
+        Ok(())
+    }
+
+    fn on_hash_change(&mut self) -> Res<()> {
+        let hash = self.win.location().hash().unwrap_or_default();
+        if hash.len() <= 1 {
+            return Ok(());
+        }
+        // our own replaceState never fires this; a pasted link does
+        match share::decode(&hash) {
+            Ok(view) => {
+                let text = view.text.clone();
+                self.pending_view = Some(view);
+                match text {
+                    Some(t) => self.analyze_text(t, false),
+                    None => self.load_default(),
+                }
+            }
+            Err(e) => self.notice(
+                &format!("This link could not be opened: {e}. The current text is kept."),
+                &[],
+                true,
+            ),
+        }
+    }
+
+    // ----- export ------------------------------------------------------------------
+
+    fn export(&self, what: &str) -> Res<()> {
+        let (name, mime, body) = match what {
+            "json" => (
+                "claimlens-analysis.json",
+                "application/json",
+                serde_json::to_string_pretty(&self.analysis)
+                    .map_err(|e| dom::WebError::Js(e.to_string()))?,
+            ),
+            "entities-csv" => (
+                "claimlens-entities.csv",
+                "text/csv",
+                crate::export::entities_csv(&self.analysis),
+            ),
+            "claims-csv" => (
+                "claimlens-claims.csv",
+                "text/csv",
+                crate::export::claims_csv(&self.analysis),
+            ),
+            "displacy" => (
+                "claimlens-displacy.json",
+                "application/json",
+                serde_json::to_string(&[crate::export::displacy(&self.text, &self.analysis)])
+                    .map_err(|e| dom::WebError::Js(e.to_string()))?,
+            ),
+            "brat" => (
+                "claimlens.ann",
+                "text/plain",
+                crate::export::brat_ann(&self.analysis),
+            ),
+            "text" => ("claimlens.txt", "text/plain", self.text.clone()),
+            _ => return Ok(()),
+        };
+        download(&self.doc, name, mime, &body)
+    }
+
+    // ----- status and notices ------------------------------------------------------
+
+    fn set_status(&self, state: &str, msg: &str) {
+        let _ = self.els.status.set_attribute("data-state", state);
+        self.els.status_text.set_text_content(Some(msg));
+    }
+
+    fn show_progress(&self, value: Option<f64>) -> Res<()> {
+        let p = &self.els.progress;
+        p.set_hidden(false);
+        match value {
+            Some(v) => {
+                p.set_attribute("max", "1")?;
+                p.set_attribute("value", &format!("{v:.3}"))?;
+            }
+            None => p.remove_attribute("value")?, // indeterminate while the worker runs
+        }
+        Ok(())
+    }
+
+    fn start_ticker(&mut self) -> Res<()> {
+        self.stop_ticker();
+        self.tick_timer = Some(dom::set_timeout(|| act(|app| app.tick()), 250)?);
+        Ok(())
+    }
+
+    fn stop_ticker(&mut self) {
+        if let Some(t) = self.tick_timer.take() {
+            dom::clear_timeout(t);
+        }
+    }
+
+    /// Elapsed time while the worker analyses, so a long wait visibly progresses.
+    fn tick(&mut self) -> Res<()> {
+        self.tick_timer = None;
+        if let Some(p) = &self.pending {
+            let secs = (dom::now() - p.started) / 1000.0;
+            self.set_status(
+                "analysing",
+                &format!(
+                    "Analysing {} in the background… {secs:.1} s (the page stays usable)",
+                    size_label(p.text.len())
+                ),
+            );
+            self.start_ticker()?;
+        }
+        Ok(())
+    }
+
+    fn notice(&self, msg: &str, actions: &[(&str, &str)], error: bool) -> Res<()> {
+        self.els.notice_text.set_text_content(Some(msg));
+        dom::clear(&self.els.notice_actions);
+        for (label, action) in actions {
+            let b = el_text(&self.doc, "button", "link", label)?;
+            b.set_attribute("type", "button")?;
+            b.set_attribute("data-action", action)?;
+            self.els.notice_actions.append_child(&b)?;
+        }
+        self.els
+            .notice
+            .class_list()
+            .toggle_with_force("error", error)?;
+        self.els.notice.set_hidden(false);
+        Ok(())
+    }
+
+    fn notice_with_draft(&mut self, msg: &str, draft: Option<String>, error: bool) -> Res<()> {
+        match draft {
+            Some(d) => {
+                self.undo_text = Some(d);
+                self.notice(msg, &[("Restore your draft", "undo-default")], error)
+            }
+            None => self.notice(msg, &[], error),
+        }
+    }
+
+    fn hide_notice(&self) {
+        self.els.notice.set_hidden(true);
+    }
+}
+
+/// Look of runs under the app's filters.
+struct FilterLook<'a> {
+    analysis: &'a Analysis,
+    filters: &'a Filters,
+    ok: &'a [bool],
+}
+
+impl Look for FilterLook<'_> {
+    fn claim_line(&self, seg: &Segment) -> Option<(Role, &'static str, bool)> {
+        // the strongest role among visible claims; ties go to the shorter claim
+        let mut best: Option<(Role, usize, u32)> = None;
+        for &(c, role) in &seg.claims {
+            if !self.ok.get(c as usize).copied().unwrap_or(false) {
+                continue;
+            }
+            let len = self
+                .analysis
+                .claims
+                .get(c as usize)
+                .map_or(usize::MAX, |x| x.span.end - x.span.start);
+            let better = match best {
+                None => true,
+                Some((r, l, _)) => role > r || (role == r && len < l),
+            };
+            if better {
+                best = Some((role, len, c));
+            }
+        }
+        let (role, _, c) = best?;
+        let claim = self.analysis.claims.get(c as usize)?;
+        Some((
+            role,
+            kind_name(claim.kind),
+            !conf_ok(claim.confidence, self.filters.min_conf),
+        ))
+    }
+
+    fn mention_low(&self, mention: u32) -> bool {
+        self.analysis
+            .mentions
+            .get(mention as usize)
+            .is_some_and(|m| !conf_ok(m.confidence, self.filters.min_conf))
+    }
+}
+
+fn conf_ok(confidence: f32, min_pct: u8) -> bool {
+    confidence * 100.0 + 1e-3 >= f32::from(min_pct)
+}
+
+fn speaker_of(c: &Claim) -> Speaker {
+    c.speaker.map_or(Speaker::Unattributed, Speaker::Entity)
+}
+
+/// Counts keys in first-seen order with constant-time lookups (lists of thousands of
+/// speakers or cells on long texts made linear lookups quadratic).
+struct Counter<K> {
+    index: HashMap<K, usize>,
+    items: Vec<(K, usize)>,
+}
+
+impl<K: Hash + Eq + Copy> Counter<K> {
+    fn new() -> Self {
+        Counter {
+            index: HashMap::new(),
+            items: Vec::new(),
+        }
+    }
+
+    fn bump(&mut self, k: K) {
+        match self.index.get(&k) {
+            Some(&i) => self.items[i].1 += 1,
+            None => {
+                self.index.insert(k, self.items.len());
+                self.items.push((k, 1));
+            }
+        }
+    }
+
+    fn get(&self, k: &K) -> usize {
+        self.index.get(k).map_or(0, |&i| self.items[i].1)
+    }
+}
+
+fn pct(x: f32) -> u32 {
+    (x.clamp(0.0, 1.0) * 100.0).round() as u32
+}
+
+fn type_index(t: EntityType) -> usize {
+    EntityType::ALL.iter().position(|x| *x == t).unwrap_or(0)
+}
+
+/// A reader-facing name for a type.
+fn type_name(t: EntityType) -> &'static str {
+    match t {
+        EntityType::PERSON => "People",
+        EntityType::NORP => "Nationalities & groups",
+        EntityType::ORG => "Organisations",
+        EntityType::GPE => "Countries & cities",
+        EntityType::LOC => "Places",
+        EntityType::FAC => "Facilities",
+        EntityType::EVENT => "Events",
+        EntityType::DATE => "Dates",
+        EntityType::TIME => "Times",
+        EntityType::CARDINAL => "Numbers",
+        EntityType::ORDINAL => "Ordinals",
+        EntityType::PERCENT => "Percentages",
+        EntityType::MONEY => "Money",
+        EntityType::QUANTITY => "Quantities",
+        EntityType::LAW => "Laws",
+        EntityType::PRODUCT => "Products",
+        EntityType::WORK_OF_ART => "Works",
+        EntityType::LANGUAGE => "Languages",
+    }
+}
+
+fn size_label(bytes: usize) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    } else if bytes >= 1_000 {
+        format!("{:.0} kB", bytes as f64 / 1e3)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// The first `max` characters of `s`, with an ellipsis when cut.
+fn excerpt(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", s[..i].trim_end()),
+        None => s.to_string(),
+    }
+}
+
+fn spawn_worker() -> Res<Worker> {
+    let opts = web_sys::WorkerOptions::new();
+    opts.set_type(web_sys::WorkerType::Module);
+    let worker = Worker::new_with_options("worker.js", &opts)?;
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
+            let data = e.data();
+            act(|app| app.on_worker_message(data));
+        });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|_e: web_sys::Event| {
+        act(|app| {
+            app.stop_ticker();
+            app.restart_worker();
+            if app.pending.take().is_some() {
+                app.set_status(
+                    "error",
+                    "The background analyser could not run this text. Your text is kept.",
+                );
+            }
+            Ok(())
+        });
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    Ok(worker)
+}
+
+/// Offers `body` as a file download (Blob + object URL; nothing leaves the machine).
+fn download(doc: &Document, name: &str, mime: &str, body: &str) -> Res<()> {
+    let parts = js_sys::Array::new();
+    parts.push(&JsValue::from_str(body));
+    let props = web_sys::BlobPropertyBag::new();
+    props.set_type(&format!("{mime};charset=utf-8"));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_hidden(true);
+    if let Some(body_el) = doc.body() {
+        body_el.append_child(&a)?;
+        a.click();
+        body_el.remove_child(&a)?;
+    }
+    // revoke later: the download reads the blob asynchronously
+    dom::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        10_000,
+    )?;
+    Ok(())
+}
+
+fn focus_of(e: &HtmlElement) -> Option<Focus> {
+    if let Some(c) = e.get_attribute("data-claim").and_then(|v| v.parse().ok()) {
+        return Some(Focus::Claim(c));
+    }
+    e.get_attribute("data-entity")
+        .and_then(|v| v.parse().ok())
+        .map(Focus::Entity)
+}
+
+/// What a run in the article points at: its entity, else its innermost visible claim.
+fn focus_of_run(app: &App, e: &HtmlElement) -> Option<Focus> {
+    let i: usize = e.get_attribute("data-i")?.parse().ok()?;
+    let seg = app.prep.segs.get(i)?;
+    if let Some(m) = seg
+        .mention
+        .and_then(|m| app.analysis.mentions.get(m as usize))
+    {
+        return Some(Focus::Entity(m.entity));
+    }
+    if let Some(r) = seg.reference {
+        return Some(Focus::Entity(r as usize));
+    }
+    seg.claims
+        .iter()
+        .filter(|(c, _)| app.claim_ok.get(*c as usize).copied().unwrap_or(false))
+        .min_by_key(|(c, _)| {
+            app.analysis
+                .claims
+                .get(*c as usize)
+                .map_or(usize::MAX, |x| x.span.end - x.span.start)
+        })
+        .map(|(c, _)| Focus::Claim(*c as usize))
+}
+
+fn is_typing(e: &web_sys::Event) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+fn install_listeners() -> Res<()> {
+    let doc = dom::document()?;
+    let win = dom::window()?;
+    let article: HtmlElement = by_id(&doc, "article")?;
+    dom::on(&article, "mouseover", |e| {
+        let Some(run) = dom::closest(&e, ".s") else {
+            act(|app| app.set_hover(None));
+            return;
+        };
+        act(|app| {
+            let f = focus_of_run(app, &run);
+            app.set_hover(f)
+        });
+    })?;
+    dom::on(&article, "mouseleave", |_| act(|app| app.set_hover(None)))?;
+    dom::on(&article, "click", |e| {
+        let run = dom::closest(&e, ".s");
+        act(|app| match run.and_then(|r| focus_of_run(app, &r)) {
+            Some(f) => app.toggle_pin(f),
+            None => app.clear_focus(),
+        });
+    })?;
+    let side: HtmlElement = doc
+        .query_selector("aside.side")?
+        .and_then(|e| e.dyn_into().ok())
+        .ok_or(dom::WebError::Missing("aside.side"))?;
+    dom::on(&side, "mouseover", |e| {
+        let item = dom::closest(&e, "[data-claim], [data-entity]");
+        act(|app| app.set_hover(item.as_ref().and_then(focus_of)));
+    })?;
+    dom::on(&side, "mouseleave", |_| act(|app| app.set_hover(None)))?;
+    dom::on(&side, "focusin", |e| {
+        let item = dom::closest(&e, "[data-claim], [data-entity]");
+        act(|app| {
+            let f = item.as_ref().and_then(focus_of);
+            if let Some(f) = f {
+                app.scroll_to(f);
+            }
+            app.set_hover(f)
+        });
+    })?;
+    dom::on(&side, "click", |e| {
+        if let Some(b) = dom::closest(&e, "[data-type]") {
+            let t = b
+                .get_attribute("data-type")
+                .and_then(|t| EntityType::parse(&t));
+            act(|app| {
+                if let Some(t) = t {
+                    if !app.filters.hidden_types.remove(&t) {
+                        app.filters.hidden_types.insert(t);
+                    }
+                }
+                app.filters_changed()
+            });
+        } else if let Some(b) = dom::closest(&e, "#kinds [data-kind]") {
+            let k = b.get_attribute("data-kind").unwrap_or_default();
+            act(|app| {
+                if let Some(k) = KINDS.iter().find(|x| **x == k) {
+                    if !app.filters.hidden_kinds.remove(k) {
+                        app.filters.hidden_kinds.insert(k);
+                    }
+                }
+                app.filters_changed()
+            });
+        } else if let Some(b) = dom::closest(&e, "[data-cell-about]") {
+            let s = b.get_attribute("data-cell-speaker").unwrap_or_default();
+            let a = b
+                .get_attribute("data-cell-about")
+                .and_then(|v| v.parse().ok());
+            act(|app| {
+                let s = if s == "none" {
+                    Some(Speaker::Unattributed)
+                } else {
+                    s.parse().ok().map(Speaker::Entity)
+                };
+                if let (Some(s), Some(a)) = (s, a) {
+                    app.filters.cell = if app.filters.cell == Some((s, a)) {
+                        None
+                    } else {
+                        Some((s, a))
+                    };
+                }
+                app.filters_changed()
+            });
+        } else if let Some(item) = dom::closest(&e, "[data-claim], [data-entity]") {
+            act(|app| match focus_of(&item) {
+                Some(f) => {
+                    app.scroll_to(f);
+                    app.toggle_pin(f)
+                }
+                None => Ok(()),
+            });
+        } else if dom::closest(&e, "#tab-entities").is_some() {
+            act(|app| app.show_tab(Tab::Entities));
+        } else if dom::closest(&e, "#tab-claims").is_some() {
+            act(|app| app.show_tab(Tab::Claims));
+        } else if dom::closest(&e, "#clear-filters").is_some() {
+            act(|app| app.clear_filters());
+        }
+    })?;
+    let speaker: HtmlSelectElement = by_id(&doc, "speaker")?;
+    {
+        let sel = speaker.clone();
+        dom::on(&speaker, "change", move |_| {
+            let v = sel.value();
+            act(|app| {
+                app.filters.speaker = match v.as_str() {
+                    "all" => None,
+                    "none" => Some(Speaker::Unattributed),
+                    n => n.parse().ok().map(Speaker::Entity),
+                };
+                app.filters_changed()
+            });
+        })?;
+    }
+    let conf: HtmlInputElement = by_id(&doc, "conf")?;
+    {
+        let input = conf.clone();
+        dom::on(&conf, "input", move |_| {
+            let v: u8 = input.value().parse().unwrap_or(0);
+            act(|app| {
+                app.filters.min_conf = v.min(100);
+                app.els.conf_out.set_text_content(Some(&format!("{v}%")));
+                app.filters_changed()
+            });
+        })?;
+    }
+    let search: HtmlInputElement = by_id(&doc, "search")?;
+    {
+        let input = search.clone();
+        dom::on(&search, "input", move |_| {
+            let v = input.value();
+            act(|app| {
+                app.filters.query = v.trim().to_string();
+                app.filters_changed()
+            });
+        })?;
+    }
+    let labels: HtmlInputElement = by_id(&doc, "labels")?;
+    {
+        let input = labels.clone();
+        dom::on(&labels, "change", move |_| {
+            let on = input.checked();
+            act(|app| {
+                app.els
+                    .article
+                    .class_list()
+                    .toggle_with_force("labels", on)?;
+                Ok(())
+            });
+        })?;
+    }
+    let editor: HtmlTextAreaElement = by_id(&doc, "editor")?;
+    dom::on(&editor, "input", |_| act(|app| app.on_editor_input()))?;
+    let edit_btn: HtmlElement = by_id(&doc, "edit-btn")?;
+    dom::on(&edit_btn, "click", |_| {
+        act(|app| app.toggle_edit(!app.editing))
+    })?;
+    let done: HtmlElement = by_id(&doc, "edit-done")?;
+    dom::on(&done, "click", |_| act(|app| app.toggle_edit(false)))?;
+    let load_default: HtmlElement = by_id(&doc, "load-default")?;
+    dom::on(&load_default, "click", |_| {
+        act(|app| app.reset_to_default())
+    })?;
+    let share_btn: HtmlElement = by_id(&doc, "share-btn")?;
+    dom::on(&share_btn, "click", |_| act(|app| app.share()))?;
+    let notice: HtmlElement = by_id(&doc, "notice")?;
+    dom::on(&notice, "click", |e| {
+        if dom::closest(&e, "#notice-close").is_some() {
+            act(|app| {
+                app.hide_notice();
+                Ok(())
+            });
+        } else if let Some(b) = dom::closest(&e, "[data-action]") {
+            match b.get_attribute("data-action").as_deref() {
+                Some("load-default") => act(|app| app.reset_to_default()),
+                Some("undo-default") => act(|app| app.undo_default()),
+                _ => {}
+            }
+        }
+    })?;
+    let menu: HtmlElement = by_id(&doc, "export-menu")?;
+    {
+        let menu_el = menu.clone();
+        dom::on(&menu, "click", move |e| {
+            if let Some(b) = dom::closest(&e, "[data-export]") {
+                let what = b.get_attribute("data-export").unwrap_or_default();
+                act(|app| app.export(&what));
+                let _ = menu_el.remove_attribute("open");
+            }
+        })?;
+    }
+    dom::on(&win, "hashchange", |_| act(|app| app.on_hash_change()))?;
+    dom::on(&doc, "keydown", |e| {
+        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        let key = k.key();
+        if key == "Escape" {
+            act(|app| {
+                app.els.share_box.set_hidden(true);
+                app.clear_focus()
+            });
+            return;
+        }
+        if is_typing(&e) || k.ctrl_key() || k.meta_key() || k.alt_key() {
+            return;
+        }
+        match key.as_str() {
+            "j" | "k" => {
+                e.prevent_default();
+                if let Some(Ok(Some(card))) = with_app(|app| app.step_card(key == "j")) {
+                    if let Some(h) = card.dyn_ref::<HtmlElement>() {
+                        let _ = h.focus();
+                    }
+                }
+            }
+            "/" => {
+                e.prevent_default();
+                if let Ok(doc) = dom::document() {
+                    if let Ok(s) = by_id::<HtmlInputElement>(&doc, "search") {
+                        let _ = s.focus();
+                    }
+                }
+            }
+            "Enter" | " " => {
+                if let Some(item) = dom::closest(&e, "[data-claim], [data-entity]") {
+                    e.prevent_default();
+                    act(|app| match focus_of(&item) {
+                        Some(f) => app.toggle_pin(f),
+                        None => Ok(()),
+                    });
+                }
+            }
+            _ => {}
+        }
+    })?;
+    Ok(())
+}

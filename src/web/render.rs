@@ -1,0 +1,355 @@
+//! The article view: text plus highlight runs, built from the Analysis alone.
+//!
+//! Offsets arrive as code points; they are turned into byte offsets of the Rust string
+//! (so slicing is exact) and the DOM receives whole text runs, which the browser stores
+//! as UTF-16 by itself: no UTF-16 arithmetic is needed on this side.
+
+use std::ops::Range;
+
+use web_sys::{Document, Element, Node};
+
+use super::dom::{el, Res};
+use super::segments::{build_segments, lines, Interval, Layer, Role, Segment};
+use crate::text::OffsetMap;
+use crate::Analysis;
+
+/// Highlights are built for at most this many bytes of text; past it the text is shown
+/// plain (the sidebar and exports still cover everything) and the reader is told.
+pub const HIGHLIGHT_CAP_BYTES: usize = 1024 * 1024;
+
+/// The article cut into lines and highlight runs, with indexes from items to runs.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    /// Highlight runs in text order.
+    pub segs: Vec<Segment>,
+    /// Byte ranges of lines (paragraphs), without line-break characters.
+    pub lines: Vec<Range<usize>>,
+    /// Runs of each mention, by mention index.
+    pub mention_segs: Vec<Vec<u32>>,
+    /// Runs of each entity's references, by entity id.
+    pub ref_segs: Vec<Vec<u32>>,
+    /// Source, cue and content runs of each claim, by claim id.
+    pub claim_segs: Vec<Vec<u32>>,
+    /// Highlights stop at this byte (the text's length when not capped).
+    pub cap: usize,
+}
+
+impl Prepared {
+    /// True when the text was longer than the highlight cap.
+    pub fn capped(&self, text_len: usize) -> bool {
+        self.cap < text_len
+    }
+}
+
+/// Cuts `text` into runs for `analysis`, highlighting at most `cap_bytes` bytes.
+pub fn prepare(text: &str, analysis: &Analysis, cap_bytes: usize) -> Prepared {
+    let map = OffsetMap::new(text);
+    let cap = if cap_bytes >= text.len() {
+        text.len()
+    } else {
+        crate::text::offsets::floor_char_boundary(text, cap_bytes)
+    };
+    let range = |start: usize, end: usize| {
+        let s = map.char_to_byte(start).min(cap);
+        let e = map.char_to_byte(end).min(cap);
+        s..e.max(s)
+    };
+    let mut intervals = Vec::with_capacity(analysis.mentions.len() * 2 + analysis.claims.len() * 4);
+    for (i, m) in analysis.mentions.iter().enumerate() {
+        intervals.push(Interval {
+            range: range(m.start, m.end),
+            layer: Layer::Mention(i as u32),
+        });
+    }
+    for e in &analysis.entities {
+        for r in &e.references {
+            intervals.push(Interval {
+                range: range(r.start, r.end),
+                layer: Layer::Reference(e.id as u32),
+            });
+        }
+    }
+    for (k, c) in analysis.claims.iter().enumerate() {
+        let id = k as u32;
+        intervals.push(Interval {
+            range: range(c.span.start, c.span.end),
+            layer: Layer::Claim(id, Role::Span),
+        });
+        if let Some(s) = &c.source {
+            intervals.push(Interval {
+                range: range(s.start, s.end),
+                layer: Layer::Claim(id, Role::Source),
+            });
+        }
+        if let Some(s) = &c.cue {
+            intervals.push(Interval {
+                range: range(s.start, s.end),
+                layer: Layer::Claim(id, Role::Cue),
+            });
+        }
+        for s in &c.content {
+            intervals.push(Interval {
+                range: range(s.start, s.end),
+                layer: Layer::Claim(id, Role::Content),
+            });
+        }
+    }
+    let lines = lines(text);
+    let mut breaks = Vec::with_capacity(lines.len() * 2);
+    for l in &lines {
+        breaks.push(l.start);
+        breaks.push(l.end);
+    }
+    let segs = build_segments(cap, &intervals, &breaks);
+    let mut mention_segs = vec![Vec::new(); analysis.mentions.len()];
+    let mut ref_segs = vec![Vec::new(); analysis.entities.len()];
+    let mut claim_segs = vec![Vec::new(); analysis.claims.len()];
+    for (i, s) in segs.iter().enumerate() {
+        let i = i as u32;
+        if let Some(slot) = s.mention.and_then(|m| mention_segs.get_mut(m as usize)) {
+            slot.push(i);
+        }
+        if let Some(slot) = s.reference.and_then(|e| ref_segs.get_mut(e as usize)) {
+            slot.push(i);
+        }
+        for &(c, role) in &s.claims {
+            if role != Role::Span {
+                if let Some(slot) = claim_segs.get_mut(c as usize) {
+                    slot.push(i);
+                }
+            }
+        }
+    }
+    Prepared {
+        segs,
+        lines,
+        mention_segs,
+        ref_segs,
+        claim_segs,
+        cap,
+    }
+}
+
+/// How a run looks under the current filters: its claim line and faded states.
+pub trait Look {
+    /// Claim role and kind to draw for a run, and whether that claim is below the
+    /// confidence threshold; `None` draws no claim line.
+    fn claim_line(&self, seg: &Segment) -> Option<(Role, &'static str, bool)>;
+    /// Whether a mention is below the confidence threshold.
+    fn mention_low(&self, mention: u32) -> bool;
+}
+
+/// Shows every claim line and nothing faded (for tests and the first paint).
+pub struct PlainLook<'a>(pub &'a Analysis);
+
+impl Look for PlainLook<'_> {
+    fn claim_line(&self, seg: &Segment) -> Option<(Role, &'static str, bool)> {
+        let (c, role) = seg.claims.iter().max_by_key(|(_, r)| *r)?;
+        let kind = self.0.claims.get(*c as usize)?.kind;
+        Some((*role, crate::export::csv::kind_name(kind), false))
+    }
+    fn mention_low(&self, _mention: u32) -> bool {
+        false
+    }
+}
+
+/// How one run is drawn: its claim line (role, kind, below threshold) and whether its
+/// mention is below the confidence threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RunStyle {
+    /// Claim line to draw, if any.
+    pub line: Option<(Role, &'static str, bool)>,
+    /// The mention is faded.
+    pub low: bool,
+}
+
+/// The style `look` gives a run.
+pub fn run_style(seg: &Segment, look: &dyn Look) -> RunStyle {
+    RunStyle {
+        line: look.claim_line(seg).filter(|(r, _, _)| *r != Role::Span),
+        low: seg.mention.is_some_and(|m| look.mention_low(m)),
+    }
+}
+
+/// Changes a rendered run from style `old` to `new`, touching the DOM only for what
+/// differs (a filter change on a huge text restyles many runs).
+pub fn apply_style(e: &Element, new: RunStyle, old: RunStyle) -> Res<()> {
+    if new.line != old.line {
+        match new.line {
+            Some((role, kind, low)) => {
+                e.set_attribute("data-role", role.as_str())?;
+                e.set_attribute("data-kind", kind)?;
+                e.class_list().toggle_with_force("low-c", low)?;
+            }
+            None => {
+                e.remove_attribute("data-role")?;
+                e.remove_attribute("data-kind")?;
+                e.class_list().remove_1("low-c")?;
+            }
+        }
+    }
+    if new.low != old.low {
+        e.class_list().toggle_with_force("low", new.low)?;
+    }
+    Ok(())
+}
+
+/// Rendered runs: elements and their current styles, by run index.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// Each run's element, once rendered.
+    pub els: Vec<Option<Element>>,
+    /// Each run's current style.
+    pub styles: Vec<RunStyle>,
+}
+
+/// Where a progressive render stands.
+#[derive(Debug, Clone, Default)]
+pub struct Cursor {
+    /// Next line to render.
+    pub line: usize,
+    /// Next run to consider.
+    pub seg: usize,
+}
+
+/// Renders lines from `cursor` until `budget_ms` milliseconds have passed (checked every
+/// few lines, so the main thread is handed back to the browser between chunks), appending
+/// paragraphs to `article` (the live article, or a detached fragment) and storing run elements and styles in `out` (by run index).
+/// Returns true when the whole text is rendered.
+#[allow(clippy::too_many_arguments)]
+pub fn render_chunk(
+    doc: &Document,
+    article: &Node,
+    text: &str,
+    analysis: &Analysis,
+    prep: &Prepared,
+    look: &dyn Look,
+    cursor: &mut Cursor,
+    out: &mut Rendered,
+    budget_ms: f64,
+) -> Res<bool> {
+    let started = super::dom::now();
+    intern_names();
+    if out.els.len() < prep.segs.len() {
+        out.els.resize(prep.segs.len(), None);
+        out.styles.resize(prep.segs.len(), RunStyle::default());
+    }
+    let mut lines_done = 0u32;
+    while cursor.line < prep.lines.len() {
+        lines_done += 1;
+        if lines_done % 8 == 0 && super::dom::now() - started > budget_ms {
+            break;
+        }
+        let line = prep.lines[cursor.line].clone();
+        cursor.line += 1;
+        // runs over line breaks alone (a claim across paragraphs) have no element
+        while cursor.seg < prep.segs.len() && prep.segs[cursor.seg].range.start < line.start {
+            cursor.seg += 1;
+        }
+        if line.is_empty() {
+            continue;
+        }
+        let p = el(doc, "p", "")?;
+        let mut pos = line.start;
+        while cursor.seg < prep.segs.len() && prep.segs[cursor.seg].range.end <= line.end {
+            let i = cursor.seg;
+            let seg = &prep.segs[i];
+            cursor.seg += 1;
+            if seg.range.start > pos {
+                p.append_child(&doc.create_text_node(&text[pos..seg.range.start]))?;
+            }
+            let style = run_style(seg, look);
+            let span = seg_element(doc, text, analysis, seg, i, style)?;
+            p.append_child(&span)?;
+            out.els[i] = Some(span);
+            out.styles[i] = style;
+            pos = seg.range.end;
+        }
+        if pos < line.end {
+            p.append_child(&doc.create_text_node(&text[pos..line.end]))?;
+        }
+        article.append_child(&p)?;
+    }
+    Ok(cursor.line >= prep.lines.len())
+}
+
+/// Caches the strings every run repeats (attribute names, types, roles, kinds) as JS
+/// strings, so they cross from wasm without a UTF-8 decode each time.
+fn intern_names() {
+    use wasm_bindgen::intern;
+    for name in [
+        "span",
+        "p",
+        "data-i",
+        "data-m",
+        "data-t",
+        "data-e",
+        "data-r",
+        "data-cl",
+        "data-role",
+        "data-kind",
+        "direct",
+        "indirect",
+        "mixed",
+        "assertion",
+    ] {
+        intern(name);
+    }
+    for t in crate::EntityType::ALL {
+        intern(t.as_str());
+    }
+    for r in [Role::Source, Role::Cue, Role::Content] {
+        intern(r.as_str());
+    }
+}
+
+/// One run: a `span` holding its text as a text node, with data attributes naming the
+/// mention, entity, reference and claims it belongs to.
+fn seg_element(
+    doc: &Document,
+    text: &str,
+    analysis: &Analysis,
+    seg: &Segment,
+    index: usize,
+    style: RunStyle,
+) -> Res<Element> {
+    let span = doc.create_element("span")?;
+    let mut class = String::from("s");
+    span.set_attribute("data-i", &index.to_string())?;
+    if let Some(m) = seg
+        .mention
+        .and_then(|m| analysis.mentions.get(m as usize).map(|x| (m, x)))
+    {
+        class.push_str(" m");
+        if seg.mention_start {
+            class.push_str(" ms");
+        }
+        if seg.mention_end {
+            class.push_str(" me");
+        }
+        span.set_attribute("data-m", &m.0.to_string())?;
+        span.set_attribute("data-t", m.1.entity_type.as_str())?;
+        span.set_attribute("data-e", &m.1.entity.to_string())?;
+    }
+    if let Some(e) = seg.reference {
+        class.push_str(" r");
+        span.set_attribute("data-r", &e.to_string())?;
+    }
+    if style.low {
+        class.push_str(" low");
+    }
+    if let Some((role, kind, low)) = style.line {
+        span.set_attribute("data-role", role.as_str())?;
+        span.set_attribute("data-kind", kind)?;
+        if low {
+            class.push_str(" low-c");
+        }
+    }
+    if !seg.claims.is_empty() {
+        let ids: Vec<String> = seg.claims.iter().map(|(c, _)| c.to_string()).collect();
+        span.set_attribute("data-cl", &ids.join(" "))?;
+    }
+    span.set_class_name(wasm_bindgen::intern(&class));
+    span.append_child(&doc.create_text_node(&text[seg.range.clone()]))?;
+    Ok(span)
+}

@@ -1,0 +1,134 @@
+// Editing, share links and bad input.
+import { OTHER_ARTICLE, articleText, assert, cards, mentions, open, paste, ready } from './lib.mjs';
+
+export const tests = [
+  {
+    name: 'pasting another article updates highlights and sidebar',
+    async run({ page, url }) {
+      await open(page, url);
+      await paste(page, OTHER_ARTICLE);
+      assert.equal(await articleText(page), OTHER_ARTICLE);
+      const ms = await mentions(page);
+      assert.ok(ms.length > 0, 'the new text has entity marks');
+      assert.ok(!ms.some((m) => m.text.includes('Kerry')), 'no marks left from the old article');
+      const all = await cards(page);
+      assert.ok(all.some((c) => c.content.includes('We will not wait for the next storm')), 'the quote is a claim');
+      assert.equal(await page.textContent('#count-claims'), String(all.length));
+      // the draft survives a reload
+      await page.reload();
+      await ready(page);
+      assert.equal(await articleText(page), OTHER_ARTICLE);
+      assert.match(await page.textContent('#notice-text'), /Restored/);
+    },
+  },
+  {
+    name: 'share link reproduces text, filters and pinned item in a fresh page',
+    async run({ browser, page, url }) {
+      await open(page, url);
+      await paste(page, OTHER_ARTICLE);
+      const type = await page.getAttribute('#legend [data-type]', 'data-type');
+      await page.click(`#legend [data-type="${type}"]`);
+      await page.$eval('#conf', (el) => { el.value = '40'; el.dispatchEvent(new Event('input', { bubbles: true })); });
+      await page.click('#kinds [data-kind="assertion"]');
+      const card = (await cards(page))[0];
+      await page.click(`#claims [data-claim="${card.id}"]`);
+      await page.click('#share-btn');
+      const link = await page.inputValue('#share-url');
+      assert.ok(link.includes('#v=1&t='), link);
+
+      const fresh = await browser.newContext();
+      const other = await fresh.newPage();
+      await open(other, link);
+      assert.equal(await articleText(other), OTHER_ARTICLE);
+      assert.equal(await other.getAttribute(`#legend [data-type="${type}"]`, 'aria-pressed'), 'false');
+      assert.equal(await other.getAttribute('#kinds [data-kind="assertion"]', 'aria-pressed'), 'false');
+      assert.equal(await other.inputValue('#conf'), '40');
+      const pinned = (await cards(other)).find((c) => c.pressed === 'true');
+      assert.ok(pinned, 'a claim is pinned');
+      assert.equal(pinned.content, card.content);
+      assert.deepEqual((await cards(other)).map((c) => c.content), (await cards(page)).map((c) => c.content));
+      await fresh.close();
+
+      // the default article's link carries no text
+      await page.click('#edit-btn');
+      await page.click('#load-default');
+      await ready(page);
+      await page.click('#share-btn');
+      assert.ok(!(await page.inputValue('#share-url')).includes('t='), 'no text in the default link');
+
+      // a link past 32 kB warns
+      // random letters barely compress: ~60 kB of them make a link well past 32 kB
+      const word = () => Array.from({ length: 3 + Math.floor(Math.random() * 7) },
+        () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+      const long = Array.from({ length: 10000 }, word).join(' ');
+      await paste(page, long);
+      await page.click('#share-btn');
+      assert.match(await page.textContent('#share-info'), /Warning: links over 32 kB/);
+    },
+  },
+  {
+    name: 'corrupted, truncated or unknown-version links show a message and the page works',
+    async run({ page, url }) {
+      await open(page, url);
+      await paste(page, OTHER_ARTICLE);
+      await page.click('#share-btn');
+      const link = await page.inputValue('#share-url');
+      const broken = [link.slice(0, link.length - 25), url + '#v=1&t=%%%not-base64', url + '#v=7&t=abc', url + '#garbage'];
+      for (const bad of broken) {
+        await page.goto('about:blank');
+        await open(page, bad);
+        assert.equal(await page.isVisible('#notice'), true, `a message for ${bad.slice(-40)}`);
+        assert.match(await page.textContent('#notice-text'), /could not be opened/);
+        assert.ok((await mentions(page)).some((m) => m.text === 'John Kerry'), 'default article shown');
+        // the typed draft is not lost: the message offers it back
+        await page.click('#notice [data-action="undo-default"]');
+        await page.waitForFunction((t) => [...document.querySelectorAll('#article p')].map((p) => p.textContent).join('\n') === t, OTHER_ARTICLE);
+        await ready(page);
+      }
+      // still usable: hover lights something
+      await page.hover('#article [data-m]');
+      assert.ok(await page.$eval('#article', (a) => a.classList.contains('dim')));
+    },
+  },
+  {
+    name: 'bad input: empty, junk, unbalanced quotes and 5 MB keep a working page',
+    async run({ page, url }) {
+      await open(page, url);
+      await paste(page, '');
+      assert.equal(await page.textContent('#count-claims'), '0');
+      const junk = Array.from({ length: 3000 }, (_, i) => String.fromCharCode((i * 7919) % 0xd7ff)).join('')
+        + '\u0000\ufffd “He said “never” and then ” ” “ unbalanced';
+      await paste(page, junk);
+      assert.equal((await articleText(page)).replace(/\n/g, ''), junk.replace(/[\r\n]/g, ''));
+      await paste(page, '“Kerry said, “this quote never ends.\nAnd Obama said: “neither does this');
+      // past the highlight cap (1 MB): the whole text is analysed, highlights stop at
+      // the cap and the reader is told
+      const base = OTHER_ARTICLE + '\n';
+      const big = base.repeat(Math.ceil(1_300_000 / base.length));
+      await paste(page, big, { timeout: 180000 });
+      assert.match(await page.textContent('#status-text'), /highlights shown for the first/);
+      assert.ok(Number(await page.textContent('#count-claims')) > 0);
+      await page.hover('#article [data-m]');
+      assert.ok(await page.$eval('#article', (a) => a.classList.contains('dim')));
+
+      // 5 MB: analysed in the worker while the page stays usable, and a newer text
+      // replaces the running job instead of waiting behind it
+      const huge = base.repeat(Math.ceil(5_000_000 / base.length));
+      await page.click('#edit-btn');
+      await page.$eval('#editor', (e, t) => {
+        e.value = t;
+        e.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      }, huge);
+      await page.click('#edit-done');
+      await page.waitForSelector('#status[data-state="analysing"]');
+      assert.match(await page.textContent('#status-text'), /Analysing 5\.0 MB/);
+      // the main thread answers and the old highlights still react to the pointer
+      await page.mouse.move(0, 0);
+      await page.hover('#article [data-m]');
+      assert.ok(await page.$eval('#article', (a) => a.classList.contains('dim')));
+      await page.click('#legend [data-type]');
+      await paste(page, OTHER_ARTICLE);
+      assert.equal(await page.textContent('#count-claims'), String((await cards(page)).length));
+    },
+  },
+];

@@ -1,0 +1,166 @@
+// Reading the default article: highlights, hover, filters, keyboard.
+import { assert, cards, mentions, open } from './lib.mjs';
+
+async function kerryId(page) {
+  const kerry = (await mentions(page)).find((m) => m.text === 'John Kerry' && m.type === 'PERSON');
+  assert.ok(kerry, 'a PERSON mark "John Kerry" exists');
+  return kerry.entity;
+}
+
+export const tests = [
+  {
+    name: 'default article loads with highlights',
+    async run({ page, url, artifacts }) {
+      await open(page, url);
+      await kerryId(page);
+      const all = await cards(page);
+      const quote = all.find((c) => c.content.includes('That’s not even being raised'));
+      assert.ok(quote, 'a claim card holds “That’s not even being raised,”');
+      assert.match(quote.who, /Kerry/, 'the quote is attributed to Kerry');
+      // the quote's content is underlined in the article as that claim's content
+      const content = await page.$$eval(
+        `#article .s[data-role="con"][data-cl~="${quote.id}"]`,
+        (runs) => runs.map((r) => r.textContent).join(''),
+      );
+      assert.ok(content.includes('That’s not even being raised'), `content runs: ${content}`);
+      // paragraphs preserved: one <p> per non-empty line of the article
+      const paragraphs = await page.$$eval('#article p', (ps) => ps.length);
+      assert.ok(paragraphs >= 10, `paragraphs: ${paragraphs}`);
+      await page.screenshot({ path: artifacts + 'default.png' });
+      await page.setViewportSize({ width: 390, height: 800 });
+      await page.screenshot({ path: artifacts + 'phone.png' });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `no horizontal scrolling at phone width (overflow ${overflow}px)`);
+    },
+  },
+  {
+    name: 'hovering Kerry lights his mentions, references and claims; counts match the sidebar',
+    async run({ page, url, artifacts }) {
+      await open(page, url);
+      const id = await kerryId(page);
+      await page.click('#tab-entities');
+      const item = page.locator(`#entities [data-entity="${id}"]`);
+      await item.hover();
+      const expected = {
+        mentions: Number(await item.getAttribute('data-mentions')),
+        refs: Number(await item.getAttribute('data-refs')),
+        claims: Number(await item.getAttribute('data-claims')),
+      };
+      const lit = await page.evaluate((id) => {
+        const q = (s) => [...document.querySelectorAll(s)];
+        const litMentions = new Set(q(`#article .s.lit[data-m][data-e="${id}"]`).map((e) => e.dataset.m));
+        const allMentions = new Set(q(`#article [data-m][data-e="${id}"]`).map((e) => e.dataset.m));
+        const unlitRefs = q(`#article [data-r="${id}"]:not(.lit)`).length;
+        const litCards = q('#claims [data-claim].lit').map((e) => e.dataset.claim);
+        const unlitContent = litCards.filter((c) => q(`#article .s[data-role][data-cl~="${c}"]`)
+          .some((r) => r.getAttribute('data-role') === 'con' && !r.classList.contains('lit')));
+        return {
+          litMentions: litMentions.size,
+          allMentions: allMentions.size,
+          unlitRefs,
+          litCards: litCards.length,
+          unlitContent,
+          dim: document.querySelector('#article').classList.contains('dim'),
+        };
+      }, id);
+      assert.equal(lit.litMentions, expected.mentions, 'lit mention marks == sidebar mention count');
+      assert.equal(lit.allMentions, expected.mentions, 'every mention of Kerry is marked');
+      assert.equal(lit.unlitRefs, 0, 'every resolved reference (he, his) is lit');
+      assert.equal(lit.litCards, expected.claims, 'lit claim cards == sidebar claim count');
+      assert.ok(expected.claims > 0, 'Kerry makes claims');
+      assert.deepEqual(lit.unlitContent, [], 'the content of every lit claim is lit');
+      assert.ok(lit.dim, 'everything else is dimmed');
+      // hovering a mark in the text does the same
+      await page.mouse.move(0, 0);
+      await page.hover(`#article [data-m][data-e="${id}"]`);
+      const fromText = await page.$$eval(`#article .s.lit[data-m][data-e="${id}"]`,
+        (els) => new Set(els.map((e) => e.dataset.m)).size);
+      assert.equal(fromText, expected.mentions);
+      // click pins; Esc clears
+      await page.click(`#article [data-m][data-e="${id}"]`);
+      await page.mouse.move(0, 0);
+      assert.equal(await page.$$eval('#article .s.lit', (e) => e.length) > 0, true, 'pinned stays lit');
+      // the README's picture: Kerry pinned (scripts/test with UPDATE_SCREENSHOT=1 copies it)
+      await page.setViewportSize({ width: 1100, height: 640 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: artifacts + 'readme.png' });
+      await page.keyboard.press('Escape');
+      assert.equal(await page.$$eval('#article .s.lit', (e) => e.length), 0, 'Esc clears');
+    },
+  },
+  {
+    name: 'type toggle hides PERSON marks; speaker filter shows only that speaker',
+    async run({ page, url }) {
+      await open(page, url);
+      const id = await kerryId(page);
+      await page.click('#legend [data-type="PERSON"]');
+      assert.equal(await page.getAttribute('#legend [data-type="PERSON"]', 'aria-pressed'), 'false');
+      const painted = await page.$$eval('#article .s[data-t="PERSON"]', (els) => els.filter((e) => {
+        const bg = getComputedStyle(e).backgroundColor;
+        const alpha = bg.startsWith('rgba') ? Number(bg.split(',')[3].replace(')', '')) : 1;
+        const after = getComputedStyle(e, '::after');
+        const label = after.content !== 'none' && after.content !== 'normal' && parseFloat(after.fontSize) > 0;
+        return alpha > 0 || label;
+      }).length);
+      assert.equal(painted, 0, 'no PERSON mark is painted');
+      assert.equal(await page.$$eval('#entities [data-t="PERSON"]', (e) => e.length), 0);
+      assert.ok((await page.$$eval('#article .s[data-t="GPE"]', (els) => els.filter((e) => {
+        const bg = getComputedStyle(e).backgroundColor;
+        return !bg.startsWith('rgba') || Number(bg.split(',')[3].replace(')', '')) > 0;
+      }).length)) > 0, 'other types still painted');
+      await page.click('#legend [data-type="PERSON"]');
+
+      await page.selectOption('#speaker', id);
+      const shown = await cards(page);
+      assert.ok(shown.length > 0);
+      assert.ok(shown.every((c) => c.speaker === id), 'only Kerry’s claims are listed');
+      const label = await page.$eval(`#speaker option[value="${id}"]`, (o) => o.textContent);
+      assert.ok(label.includes(`(${shown.length})`), `speaker count in "${label}" matches ${shown.length} cards`);
+      assert.equal(await page.textContent('#count-claims'), String(shown.length), 'tab count matches');
+      // claims of other speakers lose their lines in the text
+      const others = await page.$$eval('#article .s[data-role="con"]', (runs, id) => runs.filter((r) => {
+        const ids = r.getAttribute('data-cl').split(' ');
+        return !ids.some((c) => document.querySelector(`#claims [data-claim="${c}"]`));
+      }).length, id);
+      assert.equal(others, 0, 'only listed claims are underlined');
+      // the matrix filters to one cell
+      await page.selectOption('#speaker', 'all');
+      const cell = page.locator('#matrix button[data-cell-about]').first();
+      const n = Number(await cell.textContent());
+      await cell.click();
+      assert.equal((await cards(page)).length, n, 'a matrix cell filters to its claims');
+    },
+  },
+  {
+    name: 'keyboard only: j/k move through claims, Enter pins, Esc clears',
+    async run({ page, url }) {
+      await open(page, url);
+      await page.locator('body').press('j');
+      const first = await page.evaluate(() => document.activeElement?.getAttribute('data-claim'));
+      assert.ok(first !== null && first !== undefined, 'j focuses a claim card');
+      const label = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+      assert.match(label, /^(claim by .+, (direct|indirect|mixed)|assertion by the author)/);
+      assert.ok(await page.$eval('#article', (a) => a.classList.contains('dim')), 'focus highlights the claim');
+      assert.ok((await page.$$eval(`#article .s.lit[data-cl~="${first}"]`, (e) => e.length)) > 0);
+      await page.keyboard.press('j');
+      const second = await page.evaluate(() => document.activeElement?.getAttribute('data-claim'));
+      assert.notEqual(second, first);
+      await page.keyboard.press('k');
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-claim')), first);
+      await page.keyboard.press('Enter');
+      assert.equal(await page.getAttribute(`#claims [data-claim="${first}"]`, 'aria-pressed'), 'true');
+      await page.keyboard.press('Escape');
+      assert.equal(await page.getAttribute(`#claims [data-claim="${first}"]`, 'aria-pressed'), 'false');
+      // Tab reaches the claim cards too, with a visible focus ring
+      await page.focus('#search');
+      let reached = false;
+      for (let i = 0; i < 40 && !reached; i++) {
+        await page.keyboard.press('Tab');
+        reached = await page.evaluate(() => document.activeElement?.hasAttribute('data-claim'));
+      }
+      assert.ok(reached, 'Tab reaches a claim card');
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+      assert.notEqual(outline, 'none', 'focus is visible');
+    },
+  },
+];
