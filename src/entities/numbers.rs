@@ -7,6 +7,9 @@
 
 use std::ops::Range;
 
+use std::sync::OnceLock;
+
+use super::features::FnvMap;
 use crate::schema::EntityType;
 use crate::text::{Document, TokenKind};
 
@@ -942,12 +945,78 @@ fn is_ordinal_digits(w: &str) -> bool {
     digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
 }
 
+/// Lower-cased words a value can start with (numbers, symbols and currency codes aside):
+/// a quick filter, so most tokens cost one hash lookup.
+fn starters() -> &'static FnvMap<&'static str, ()> {
+    static SET: OnceLock<FnvMap<&'static str, ()>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = FnvMap::default();
+        let lists: [&[&str]; 9] = [
+            UNITS,
+            VAGUE,
+            ORDINALS,
+            MONTHS,
+            WEEKDAYS,
+            RELATIVE,
+            CURRENCY_SYMBOLS,
+            SCALES,
+            &[
+                "the",
+                "a",
+                "an",
+                "half",
+                "us",
+                "this",
+                "last",
+                "next",
+                "earlier",
+                "later",
+                "early",
+                "late",
+                "mid",
+                "recent",
+                "past",
+                "coming",
+                "today",
+                "yesterday",
+                "tomorrow",
+                "tonight",
+                "noon",
+                "midnight",
+                "overnight",
+                "tens",
+            ],
+        ];
+        for list in lists {
+            for w in list {
+                set.insert(*w, ());
+            }
+        }
+        for m in MODIFIERS {
+            set.insert(m[0], ());
+        }
+        set
+    })
+}
+
 /// Finds every value in the document, left to right, longest match first.
 pub fn find(doc: &Document) -> Vec<ValueSpan> {
     let m = Matcher { doc };
+    let starters = starters();
     let mut out = Vec::new();
     let mut i = 0;
     while i < doc.tokens.len() {
+        let candidate = match doc.tokens[i].kind {
+            TokenKind::Number => true,
+            TokenKind::Word | TokenKind::Symbol => {
+                starters.contains_key(doc.lower(i)) || CURRENCY_CODES.contains(&m.raw(i))
+            }
+            _ => false,
+        };
+        if !candidate {
+            i += 1;
+            continue;
+        }
         match m.value_at(i) {
             Some((end, t)) if end > i && m.same_sentence(i, end - 1) => {
                 out.push(ValueSpan {
