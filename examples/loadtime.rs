@@ -1,4 +1,9 @@
-//! Load times of the embedded model and lexicon: `cargo run --release --example loadtime`.
+//! First-use cost of the entity stage's embedded data: the lexicons and the name model.
+//!
+//! ```text
+//! cargo run --release --example loadtime
+//! ```
+
 fn main() {
     let t = std::time::Instant::now();
     let lex = claimlens::entities::lexicon::Lexicon::embedded();
@@ -7,12 +12,10 @@ fn main() {
     let tagger = claimlens::entities::tagger::NerTagger::embedded();
     let b = t.elapsed();
     println!(
-        "lexicon {:.1} ms, model {:.1} ms ({})",
+        "lexicons {:.1} ms, name model {:.1} ms ({})",
         a.as_secs_f64() * 1e3,
         b.as_secs_f64() * 1e3,
-        tagger.is_ok()
+        if tagger.is_ok() { "loaded" } else { "FAILED" }
     );
     std::hint::black_box(lex);
 }
-#[allow(dead_code)]
-fn unused() {}

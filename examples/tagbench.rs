@@ -1,5 +1,12 @@
-//! Tagger benchmark: `cargo run --release --example tagbench` (thread CPU time per stage), or
-//! under `valgrind --tool=cachegrind` with LIMIT=n for instruction counts.
+//! Speed of the name tagger alone (per-document context, features, scores, Viterbi) in
+//! thread CPU time, best of RUNS passes over a JSONL file of {"text"} records:
+//!
+//! ```text
+//! cargo run --release --example tagbench [-- FILE]   # default ../shared/bench/news-1mb.jsonl
+//! ```
+//!
+//! MODEL=path scores another model file; LIMIT=n reads the first n records (with valgrind's
+//! cachegrind, for instruction counts that a busy machine does not blur).
 use claimlens::entities::features::DocContext;
 use claimlens::entities::lexicon::Lexicon;
 use claimlens::entities::tagger::NerTagger;
@@ -11,7 +18,10 @@ fn cpu_ns() -> u64 {
         .unwrap_or(0)
 }
 fn main() {
-    let data = std::fs::read_to_string("/work/shared/bench/news-1mb.jsonl").unwrap();
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/bench/news-1mb.jsonl".to_string());
+    let data = std::fs::read_to_string(&path).expect("a JSONL file of {\"text\"} records");
     let limit: usize = std::env::var("LIMIT")
         .ok()
         .and_then(|l| l.parse().ok())

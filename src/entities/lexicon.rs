@@ -210,10 +210,49 @@ const PARTICLES: &str = include_str!("../../data/lexicon/surname_particles.txt")
 const PERSON_SUFFIXES: &str = include_str!("../../data/lexicon/person_suffixes.txt");
 
 /// Data lines of a list: comments and blank lines skipped, split on tabs.
-fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').collect())
+fn rows(text: &str) -> impl Iterator<Item = Row<'_>> {
+    // one pass over the bytes (tabs and newlines are ASCII, so every cut is a char boundary)
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || loop {
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        let mut r = Row([""; 6], 0);
+        let mut field = pos;
+        while pos < bytes.len() && bytes[pos] != b'\n' {
+            if bytes[pos] == b'\t' && r.1 < 5 {
+                r.0[r.1] = text.get(field..pos).unwrap_or("");
+                r.1 += 1;
+                field = pos + 1;
+            }
+            pos += 1;
+        }
+        let end = if pos > start && bytes[pos - 1] == b'\r' {
+            pos - 1
+        } else {
+            pos
+        };
+        r.0[r.1] = text.get(field..end.max(field)).unwrap_or("");
+        r.1 += 1;
+        pos += 1;
+        let line = text.get(start..end).unwrap_or("");
+        if !line.starts_with('#') && !line.trim().is_empty() {
+            return Some(r);
+        }
+    })
+}
+
+/// The tab-separated fields of a list line (at most six), without allocating.
+struct Row<'a>([&'a str; 6], usize);
+
+impl<'a> std::ops::Deref for Row<'a> {
+    type Target = [&'a str];
+
+    fn deref(&self) -> &[&'a str] {
+        &self.0[..self.1]
+    }
 }
 
 /// Lower-cases like [`Document::lower`].
@@ -503,6 +542,13 @@ mod tests {
         assert_eq!(lex.place_kind("Tehran"), Some(PlaceKind::Gpe));
         assert_eq!(lex.place_kind("U.S."), Some(PlaceKind::Gpe));
         assert_eq!(lex.demonym_place("French"), Some("France"));
+    }
+
+    #[test]
+    fn list_lines_split_on_tabs() {
+        let text = "# comment\nA\tb\tc\r\n\nlast\n";
+        let r: Vec<Vec<&str>> = rows(text).map(|r| r.to_vec()).collect();
+        assert_eq!(r, vec![vec!["A", "b", "c"], vec!["last"]]);
     }
 
     #[test]

@@ -596,10 +596,29 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
                     .collect::<Vec<_>>()
                     .join(","),
             ),
+            (
+                "gum_genres".into(),
+                opts.gum_genres
+                    .clone()
+                    .unwrap_or_else(|| "build_sets.py default".into()),
+            ),
+            ("re3d_uncertain".into(), opts.re3d_uncertain.to_string()),
+            ("prune".into(), opts.prune.to_string()),
+            (
+                "clusters".into(),
+                opts.clusters.as_ref().map_or("none".into(), |c| {
+                    format!(
+                        "{} fine / {} coarse, min count {}, {} context words, {} iterations",
+                        c.fine, c.coarse, c.min_count, c.contexts, c.iterations
+                    )
+                }),
+            ),
             ("command".into(), command.to_string()),
             (
                 "data".into(),
-                "../shared/data via ../shared/eval/build_sets.py --split train".into(),
+                "../shared/data via ../shared/eval/build_sets.py --split train (NER sets; \
+                 word clusters also read the PolNeAR, ClaimBuster and CLEF train texts)"
+                    .into(),
             ),
         ]
     };
