@@ -240,3 +240,32 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_bad_model_is_an_error_not_a_panic() {
+    assert!(NerTagger::from_bytes(b"").is_err());
+    assert!(NerTagger::from_bytes(b"CLMODEL\0\x02\x00garbage").is_err());
+    let good = std::fs::read("models/ner.clm").expect("the model is in the repo");
+    assert!(NerTagger::from_bytes(&good[..good.len() / 2]).is_err());
+    // the fallback rules still find names
+    let doc = Document::new("Secretary of State John Kerry visited Turkey on Friday.");
+    let names = claimlens::entities::fallback::find(&doc);
+    assert!(!names.is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn damaged_models_never_panic(cut in 0usize..4096, flips in prop::collection::vec((0usize..4096, any::<u8>()), 0..8)) {
+        let good = std::fs::read("models/ner.clm").expect("the model is in the repo");
+        let mut bytes = good[..good.len().saturating_sub(cut)].to_vec();
+        for (at, v) in flips {
+            if !bytes.is_empty() {
+                let k = (at * 7919) % bytes.len();
+                bytes[k] ^= v;
+            }
+        }
+        let _ = NerTagger::from_bytes(&bytes);
+    }
+}
