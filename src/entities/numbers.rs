@@ -802,7 +802,8 @@ impl<'d, 'a> Matcher<'d, 'a> {
             }
             return Some((i + 1, EntityType::DATE));
         }
-        if self.is_digit_number(i) && w.len() == 5 && w.ends_with("0s") {
+        // decades: "1990s", "70s"
+        if self.is_digit_number(i) && matches!(w.len(), 3 | 5) && w.ends_with("0s") {
             return Some((i + 1, EntityType::DATE));
         }
         if self.is_digit_number(i) && is_numeric_date(w) {
@@ -1073,6 +1074,7 @@ mod tests {
         has("in 2014 the war", "2014", "DATE");
         has("three years ago", "three years ago", "DATE");
         has("in the 1990s", "the 1990s", "DATE");
+        has("cars of the 70s and 80s", "80s", "DATE");
     }
 
     #[test]
