@@ -38,6 +38,61 @@ enum Model {
         #[arg(long, default_value_t = 8)]
         epochs: usize,
     },
+    /// Score a name-tagger model file on the dev sets (and the default article).
+    NerEval {
+        /// The model file.
+        #[arg(default_value = "models/ner.clm")]
+        model: std::path::PathBuf,
+        /// Also score the train split.
+        #[arg(long)]
+        train: bool,
+    },
+    /// Train the name tagger (models/ner.clm) and score it on the dev and train splits.
+    Ner {
+        /// Passes over the training data.
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
+        /// Feature buckets: 2^bits.
+        #[arg(long, default_value_t = 20)]
+        bits: u32,
+        /// Shuffle seed.
+        #[arg(long, default_value_t = 0x5eed)]
+        seed: u64,
+        /// Span types, comma-separated (PLACE = GPE|LOC).
+        #[arg(long, default_value = "PERSON,NORP,ORG,PLACE,FAC")]
+        types: String,
+        /// Sets and how often each is visited per epoch: name[xN],...
+        #[arg(
+            long,
+            default_value = "ner-en-worldwide-newswire,ner-gum,ner-meantime-en,ner-re3d"
+        )]
+        sets: String,
+        /// Where to write the model.
+        #[arg(long, default_value = "models/ner.clm")]
+        out: std::path::PathBuf,
+        /// Also score these intermediate epochs on dev (comma-separated).
+        #[arg(long, default_value = "")]
+        eval_epochs: String,
+        /// Drop quantised weights smaller than this (model size).
+        #[arg(long, default_value_t = 200)]
+        prune: i16,
+        /// Skip scoring the final model on the train split.
+        #[arg(long)]
+        no_train_score: bool,
+        /// GUM genres to train on.
+        #[arg(long, default_value = claimlens::train::ner::DEFAULT_GUM_GENRES)]
+        gum_genres: String,
+        /// Treat re3d's low-confidence entities as unknown (default: as re3d's gold does,
+        /// not names).
+        #[arg(long)]
+        re3d_uncertain: bool,
+        /// Fine word clusters learned from the train texts (0: no cluster features).
+        #[arg(long, default_value_t = 512)]
+        clusters: usize,
+        /// Coarse word clusters.
+        #[arg(long, default_value_t = 64)]
+        coarse_clusters: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -47,6 +102,54 @@ fn main() -> ExitCode {
         Model::Cue { epochs } => claimlens::train::attribution::train_cue(epochs),
         Model::Attr { epochs } => claimlens::train::attribution::train_attr(epochs),
         Model::Checkworthy { epochs } => claimlens::train::checkworthy::train(epochs),
+        Model::NerEval { model, train } => ner_eval(&model, train),
+        Model::Ner {
+            epochs,
+            bits,
+            seed,
+            types,
+            sets,
+            out,
+            eval_epochs,
+            prune,
+            no_train_score,
+            gum_genres,
+            re3d_uncertain,
+            clusters,
+            coarse_clusters,
+        } => ner(
+            claimlens::train::ner::NerOptions {
+                epochs,
+                bits,
+                seed,
+                types: types.split(',').map(str::to_string).collect(),
+                sets: sets
+                    .split(',')
+                    .map(|s| match s.rsplit_once('x') {
+                        Some((name, n)) if n.parse::<usize>().is_ok() => {
+                            (name.to_string(), n.parse().unwrap_or(1))
+                        }
+                        _ => (s.to_string(), 1),
+                    })
+                    .collect(),
+                out,
+                eval_epochs: eval_epochs
+                    .split(',')
+                    .filter_map(|e| e.trim().parse().ok())
+                    .collect(),
+                prune,
+                gum_genres: Some(gum_genres),
+                re3d_uncertain,
+                clusters: (clusters > 0).then(|| {
+                    claimlens::train::ner::wordclusters::ClusterOptions {
+                        fine: clusters,
+                        coarse: coarse_clusters,
+                        ..Default::default()
+                    }
+                }),
+            },
+            !no_train_score,
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -55,6 +158,56 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn ner(
+    opts: claimlens::train::ner::NerOptions,
+    train_score: bool,
+) -> Result<(), claimlens::train::TrainError> {
+    use claimlens::train::ner;
+    let command = format!(
+        "cargo run --release --features train --bin train -- {}",
+        std::env::args().skip(1).collect::<Vec<_>>().join(" ")
+    );
+    let report = ner::train(&opts, &command)?;
+    println!(
+        "trained in {:.1}s (+{:.1}s loading); {} bytes -> {}",
+        report.train_seconds,
+        report.load_seconds,
+        report.model_bytes,
+        opts.out.display()
+    );
+    let bytes = std::fs::read(&opts.out).map_err(|source| claimlens::train::TrainError::Io {
+        path: opts.out.display().to_string(),
+        source,
+    })?;
+    let t = std::time::Instant::now();
+    let tagger = claimlens::entities::tagger::NerTagger::from_bytes(&bytes)?;
+    println!(
+        "model loads in {:.1} ms",
+        t.elapsed().as_secs_f64() * 1000.0
+    );
+    ner::evaluate(&tagger, "dev", "final")?;
+    ner::evaluate(&tagger, "seed", "final")?;
+    if train_score {
+        ner::evaluate(&tagger, "train", "final")?;
+    }
+    Ok(())
+}
+
+fn ner_eval(model: &std::path::Path, train: bool) -> Result<(), claimlens::train::TrainError> {
+    use claimlens::train::ner;
+    let bytes = std::fs::read(model).map_err(|source| claimlens::train::TrainError::Io {
+        path: model.display().to_string(),
+        source,
+    })?;
+    let tagger = claimlens::entities::tagger::NerTagger::from_bytes(&bytes)?;
+    ner::evaluate(&tagger, "dev", "final")?;
+    ner::evaluate(&tagger, "seed", "final")?;
+    if train {
+        ner::evaluate(&tagger, "train", "final")?;
+    }
+    Ok(())
 }
 
 fn sets() -> Result<(), claimlens::train::TrainError> {

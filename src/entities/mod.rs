@@ -1,14 +1,19 @@
 //! Entities: name mentions and values, clustered into entities, with pronoun and
 //! description references.
 //!
-//! Stages: [`names`] (who and where) and [`numbers`] (dates, amounts) find mentions;
+//! Stages: [`names`] (who and where: the learned [`tagger`] over [`features`], typed
+//! with the [`lexicon`]) and [`numbers`] (dates, amounts, by rules) find mentions;
 //! [`clusters`] groups them into entities; [`references`] resolves pronouns and
 //! descriptions; salience ranks the entities.
 
 pub mod clusters;
+pub mod fallback;
+pub mod features;
+pub mod lexicon;
 pub mod names;
 pub mod numbers;
 pub mod references;
+pub mod tagger;
 
 use std::ops::Range;
 
@@ -82,6 +87,9 @@ pub struct Entities {
     pub clusters: Vec<Cluster>,
     /// Cluster of each mention.
     pub mention_cluster: Vec<usize>,
+    /// Every resolved reference as (token range, byte range, cluster), in text order
+    /// (built by [`Entities::index_references`]; lookups below use it).
+    pub reference_index: Vec<(Range<usize>, Range<usize>, usize)>,
 }
 
 impl Entities {
@@ -96,56 +104,102 @@ impl Entities {
 
     /// Cluster a reference at token `i` resolves to, if any.
     pub fn reference_at_token(&self, i: usize) -> Option<usize> {
-        self.clusters
-            .iter()
-            .position(|c| c.references.iter().any(|r| r.tokens.contains(&i)))
+        let k = self.reference_index.partition_point(|(t, _, _)| t.end <= i);
+        self.reference_index
+            .get(k)
+            .filter(|(t, _, _)| t.contains(&i))
+            .map(|&(_, _, c)| c)
     }
 
     /// Clusters mentioned or referred to within the byte range.
     pub fn clusters_in(&self, span: &Range<usize>) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        for (k, m) in self.mentions.iter().enumerate() {
-            if m.span.start >= span.start && m.span.end <= span.end {
+        let first = self.mentions.partition_point(|m| m.span.start < span.start);
+        for (k, m) in self.mentions.iter().enumerate().skip(first) {
+            if m.span.start >= span.end {
+                break;
+            }
+            if m.span.end <= span.end {
                 out.push(self.mention_cluster[k]);
             }
         }
-        for (c, cluster) in self.clusters.iter().enumerate() {
-            if cluster
-                .references
-                .iter()
-                .any(|r| r.span.start >= span.start && r.span.end <= span.end)
-            {
-                out.push(c);
+        let first = self
+            .reference_index
+            .partition_point(|(_, b, _)| b.start < span.start);
+        for (_, b, c) in &self.reference_index[first..] {
+            if b.start >= span.end {
+                break;
+            }
+            if b.end <= span.end {
+                out.push(*c);
             }
         }
         out.sort_unstable();
         out.dedup();
         out
     }
+
+    /// Rebuilds [`Entities::reference_index`] from the clusters' references.
+    pub fn index_references(&mut self) {
+        self.reference_index.clear();
+        for (c, cluster) in self.clusters.iter().enumerate() {
+            for r in &cluster.references {
+                self.reference_index
+                    .push((r.tokens.clone(), r.span.clone(), c));
+            }
+        }
+        self.reference_index
+            .sort_by_key(|(t, _, c)| (t.start, t.end, *c));
+    }
 }
 
 /// Finds, clusters and resolves the entities of a document.
 pub fn extract(doc: &Document) -> Entities {
-    let names = names::find(doc);
+    extract_impl(doc, None)
+}
+
+/// [`extract`] with a given name tagger instead of the embedded one (training tools).
+pub fn extract_with(doc: &Document, tagger: &tagger::NerTagger) -> Entities {
+    extract_impl(doc, Some(tagger))
+}
+
+fn extract_impl(doc: &Document, tagger: Option<&tagger::NerTagger>) -> Entities {
+    let lex = lexicon::Lexicon::embedded();
+    let tagger = match tagger {
+        Some(t) => Ok(t),
+        None => tagger::NerTagger::embedded(),
+    };
+    let ctx = match tagger {
+        Ok(t) => t.context(doc, lex),
+        Err(_) => features::DocContext::new(doc, lex),
+    };
+    let names = match tagger {
+        Ok(t) => names::find_with(doc, &ctx, lex, t),
+        Err(_) => names::find(doc, &ctx, lex),
+    };
     let values = numbers::find(doc);
     let mut mentions = merge(doc, names, values);
-    let (mut clusters, mention_cluster) = clusters::build(doc, &mut mentions);
+    let (mut clusters, mention_cluster) = clusters::build(doc, lex, &mut mentions);
     references::resolve(doc, &mentions, &mention_cluster, &mut clusters);
     clusters::score_salience(doc, &mentions, &mut clusters);
-    Entities {
+    let mut out = Entities {
         mentions,
         clusters,
         mention_cluster,
-    }
+        reference_index: Vec::new(),
+    };
+    out.index_references();
+    out
 }
 
-/// Names and values in text order; a value overlapping a name gives way to it.
+/// Names and values in text order. A value overlapping a name gives way to it, unless
+/// the value holds the name whole ("18:00 UTC", "US$5 million"): then the name goes.
 fn merge(
     doc: &Document,
     names: Vec<NameSpan>,
     values: Vec<numbers::ValueSpan>,
 ) -> Vec<MentionSpan> {
-    let mut out: Vec<MentionSpan> = names
+    let mut names: Vec<MentionSpan> = names
         .into_iter()
         .filter(|n| !n.tokens.is_empty())
         .map(|n| MentionSpan {
@@ -156,13 +210,24 @@ fn merge(
             confidence: n.confidence,
         })
         .collect();
-    let taken: Vec<Range<usize>> = out.iter().map(|m| m.tokens.clone()).collect();
+    names.sort_by_key(|m| (m.tokens.start, m.tokens.end));
+    let mut keep = vec![true; names.len()];
+    let mut out: Vec<MentionSpan> = Vec::new();
     for v in values {
-        if taken
-            .iter()
-            .any(|t| t.start < v.tokens.end && v.tokens.start < t.end)
-        {
+        // names are sorted and disjoint: those overlapping the value are a contiguous run
+        let first = names.partition_point(|m| m.tokens.end <= v.tokens.start);
+        let last = names.partition_point(|m| m.tokens.start < v.tokens.end);
+        let overlapping = first..last.max(first);
+        let inside = names[overlapping.clone()].iter().all(|m| {
+            v.tokens.start <= m.tokens.start
+                && m.tokens.end <= v.tokens.end
+                && m.tokens.len() < v.tokens.len()
+        });
+        if !overlapping.is_empty() && !inside {
             continue;
+        }
+        for k in overlapping {
+            keep[k] = false;
         }
         out.push(MentionSpan {
             span: doc.token_span(v.tokens.clone()),
@@ -172,6 +237,13 @@ fn merge(
             confidence: 0.8,
         });
     }
+    out.extend(
+        names
+            .into_iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .map(|(m, _)| m),
+    );
     out.sort_by_key(|m| (m.tokens.start, m.tokens.end));
     out
 }

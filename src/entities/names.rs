@@ -1,347 +1,458 @@
-//! Name mentions (PERSON, ORG, GPE, NORP, ...), first extractor: capitalised token runs,
-//! titles split off, typed by cues inside and around the run. A learned tagger replaces
-//! this stage; its interface (document in, typed token ranges out) stays.
+//! Name mentions (PERSON, NORP, ORG, GPE, LOC, FAC, PRODUCT): the learned tagger's
+//! spans, typed (the corpora's single "place" type split into GPE and LOC by the place
+//! lexicon and name heads), with titles kept outside PERSON spans. Falls back to
+//! capitalisation rules ([`super::fallback`]) when the model does not load.
 
 use std::ops::Range;
 
-use super::NameSpan;
+use super::features::DocContext;
+use super::lexicon::{bit, Lexicon, PlaceKind};
+use super::tagger::NerTagger;
+use super::{fallback, NameSpan};
 use crate::schema::EntityType;
 use crate::text::{Document, TokenKind};
 
-/// Titles and honorifics kept outside PERSON spans (lower case).
-const TITLES: &[&str] = &[
-    "adm.",
-    "ambassador",
-    "ayatollah",
-    "capt.",
-    "captain",
-    "chairman",
-    "chancellor",
-    "col.",
-    "colonel",
-    "commander",
-    "dr.",
-    "gen.",
-    "general",
-    "gov.",
-    "governor",
-    "judge",
-    "justice",
-    "king",
-    "lt.",
-    "maj.",
-    "mayor",
-    "minister",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "pope",
-    "premier",
-    "president",
-    "prime",
-    "prince",
-    "princess",
-    "prof.",
-    "queen",
-    "rep.",
-    "rev.",
-    "secretary",
-    "sen.",
-    "senator",
-    "sgt.",
-    "sheikh",
-    "sir",
-    "spokesman",
-    "spokeswoman",
-    "vice",
-];
-
-/// Words inside a capitalised run that make it an organisation.
-const ORG_WORDS: &[&str] = &[
-    "agency",
-    "airlines",
-    "army",
-    "assembly",
-    "association",
-    "bank",
-    "brigade",
-    "brigades",
-    "bureau",
-    "co.",
-    "college",
-    "commission",
-    "committee",
-    "company",
-    "congress",
-    "corp.",
-    "corporation",
-    "council",
-    "court",
-    "department",
-    "federation",
-    "force",
-    "forces",
-    "foundation",
-    "front",
-    "group",
-    "guard",
-    "guards",
-    "house",
-    "inc.",
-    "institute",
-    "league",
-    "ltd",
-    "ministry",
-    "movement",
-    "nations",
-    "navy",
-    "news",
-    "office",
-    "organization",
-    "organisation",
-    "parliament",
-    "party",
-    "police",
-    "senate",
-    "state",
-    "times",
-    "union",
-    "university",
-];
-
-/// Calendar words: values, found by the number and date rules.
-const CALENDAR: &[&str] = &[
-    "april",
-    "august",
-    "december",
-    "february",
-    "friday",
-    "january",
-    "july",
-    "june",
-    "march",
-    "monday",
-    "november",
-    "october",
-    "saturday",
-    "september",
-    "sunday",
-    "thursday",
-    "tuesday",
-    "wednesday",
-];
-
-/// Capitalised words that start sentences but are not names.
-const NOT_NAMES: &[&str] = &[
-    "a",
-    "about",
-    "according",
-    "after",
-    "all",
-    "also",
-    "although",
-    "an",
-    "and",
-    "another",
-    "any",
-    "as",
-    "at",
-    "because",
-    "before",
-    "both",
-    "but",
-    "by",
-    "despite",
-    "during",
-    "each",
-    "even",
-    "every",
-    "for",
-    "from",
-    "he",
-    "her",
-    "here",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "instead",
-    "it",
-    "its",
-    "many",
-    "meanwhile",
-    "more",
-    "most",
-    "much",
-    "my",
-    "no",
-    "not",
-    "now",
-    "of",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "other",
-    "our",
-    "over",
-    "she",
-    "since",
-    "so",
-    "some",
-    "still",
-    "such",
-    "that",
-    "the",
-    "their",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "thus",
-    "to",
-    "under",
-    "unlike",
-    "until",
-    "we",
-    "what",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "why",
-    "with",
-    "within",
-    "without",
-    "yet",
-    "you",
-    "your",
-    "acknowledging",
-    "asked",
-    "said",
-    "over",
-];
-
-fn is_capitalised(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_uppercase())
+/// Finds the names of a document with the embedded tagger (or the fallback rules).
+pub fn find(doc: &Document, ctx: &DocContext, lex: &Lexicon) -> Vec<NameSpan> {
+    match NerTagger::embedded() {
+        Ok(tagger) => find_with(doc, ctx, lex, tagger),
+        Err(e) => {
+            report_load_error(e);
+            fallback::find(doc)
+        }
+    }
 }
 
-fn lower_in(list: &[&str], s: &str) -> bool {
-    let lower = s.to_lowercase();
-    list.binary_search(&lower.as_str()).is_ok()
+/// Says once (on stderr, natively) that the model did not load.
+fn report_load_error(e: &crate::tagger::ModelError) {
+    use std::sync::Once;
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        #[cfg(not(target_arch = "wasm32"))]
+        eprintln!(
+            "claimlens: the name tagger's model did not load ({e}); using capitalisation rules"
+        );
+        #[cfg(target_arch = "wasm32")]
+        let _ = e;
+    });
 }
 
-/// Finds capitalised name runs and types them.
-pub fn find(doc: &Document) -> Vec<NameSpan> {
+/// The error that made the entity stage fall back to rules, if any.
+pub fn model_error() -> Option<&'static crate::tagger::ModelError> {
+    NerTagger::embedded().err()
+}
+
+/// Finds the names of a document with `tagger`.
+pub fn find_with(
+    doc: &Document,
+    ctx: &DocContext,
+    lex: &Lexicon,
+    tagger: &NerTagger,
+) -> Vec<NameSpan> {
+    let types: Vec<Option<EntityType>> = tagger
+        .types()
+        .iter()
+        .map(|t| match t.as_str() {
+            "PLACE" => Some(EntityType::GPE),
+            other => EntityType::parse(other),
+        })
+        .collect();
     let mut out = Vec::new();
+    for span in tagger.tag(doc, ctx) {
+        let Some(mut entity_type) = types.get(span.type_index).copied().flatten() else {
+            continue;
+        };
+        if tagger.types()[span.type_index] == "PLACE" {
+            entity_type = place_type(doc, &span.tokens, lex);
+        }
+        entity_type = refine(doc, lex, &span.tokens, entity_type, span.confidence);
+        let title = if entity_type == EntityType::PERSON {
+            title_before(doc, ctx, span.tokens.start)
+        } else {
+            None
+        };
+        out.push(NameSpan {
+            tokens: span.tokens,
+            entity_type,
+            title,
+            confidence: span.confidence,
+        });
+    }
+    hyphenated_names(doc, lex, &mut out);
+    propagate(doc, &mut out);
+    out
+}
+
+/// Document-level consistency: a multi-word name the tagger found once is a name wherever
+/// it recurs (capitalised, not already part of a mention), and an all-capitals word that is the
+/// computed acronym of a multi-word name in the document ("ISIS" after "Islamic State of
+/// Iraq and Syria") is that kind of name too. A capitalised word at a sentence start that
+/// the document also uses in lower case is left alone ("Turkey" / "turkey" aside, "Chief"
+/// and "chief").
+fn propagate(doc: &Document, out: &mut Vec<NameSpan>) {
+    use super::features::FnvMap;
     let n = doc.tokens.len();
+    if out.is_empty() || n == 0 {
+        return;
+    }
+    // known names by their first token's text: (token texts, type)
+    let mut known: FnvMap<&str, Vec<(Vec<&str>, EntityType)>> = FnvMap::default();
+    let mut acronyms: FnvMap<String, EntityType> = FnvMap::default();
+    for s in out.iter() {
+        let words: Vec<&str> = s.tokens.clone().map(|k| doc.token_text(k)).collect();
+        if !words[0].starts_with(char::is_uppercase) {
+            continue;
+        }
+        // repeats of multi-word names only: single words recur in too many other uses
+        if words.len() >= 2 {
+            let list = known.entry(words[0]).or_default();
+            if !list.iter().any(|(w, _)| *w == words) {
+                list.push((words.clone(), s.entity_type));
+            }
+        }
+        if words.len() >= 2 && s.entity_type != EntityType::PERSON {
+            if let Some(a) = super::clusters::acronym(&words) {
+                if a.chars().count() >= 2 {
+                    acronyms.entry(a).or_insert(s.entity_type);
+                }
+            }
+        }
+    }
+    for list in known.values_mut() {
+        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+    let mut covered = vec![false; n];
+    for s in out.iter() {
+        for c in &mut covered[s.tokens.clone()] {
+            *c = true;
+        }
+    }
+    let mut lower_seen: FnvMap<&str, bool> = FnvMap::default();
+    for i in 0..n {
+        let t = doc.token_text(i);
+        if doc.tokens[i].kind == TokenKind::Word && t.starts_with(char::is_lowercase) {
+            lower_seen.insert(doc.lower(i), true);
+        }
+    }
+    let mut added = Vec::new();
     let mut i = 0;
     while i < n {
-        let t = &doc.tokens[i];
-        let s = t.text(doc.text);
-        let sentence_start = i == 0
-            || doc.token_sentence[i] != doc.token_sentence[i - 1]
-            || prev_is_open_quote(doc, i);
-        let gerund = sentence_start && s.ends_with("ing");
-        if t.kind != TokenKind::Word
-            || !is_capitalised(s)
-            || (lower_in(NOT_NAMES, s) && (sentence_start || s.len() < 4))
-            || lower_in(CALENDAR, s)
-            || gerund
+        let t = doc.token_text(i);
+        if covered[i] || doc.tokens[i].kind != TokenKind::Word || !t.starts_with(char::is_uppercase)
         {
             i += 1;
             continue;
         }
-        // run of capitalised words joined by "of", "and" (only before a capital) or hyphens
-        let start = i;
-        let mut end = i + 1;
-        while end < n && doc.token_sentence[end] == doc.token_sentence[start] {
-            let w = doc.token_text(end);
-            let tk = doc.tokens[end].kind;
-            let has_of = (start..end).any(|k| doc.token_text(k) == "of");
-            if tk == TokenKind::Word
-                && is_capitalised(w)
-                && !lower_in(NOT_NAMES, w)
-                && !lower_in(CALENDAR, w)
-            {
-                end += 1;
-            } else if (matches!(w, "of" | "al" | "bin" | "de") || (w == "and" && has_of))
-                && end + 1 < n
-                && is_capitalised(doc.token_text(end + 1))
-                && !lower_in(NOT_NAMES, doc.token_text(end + 1))
-            {
-                end += 2;
-            } else {
-                break;
-            }
-        }
-        // titles before a person's name stay outside it
-        let mut name_start = start;
-        let mut titled = false;
-        while name_start + 1 < end && lower_in(TITLES, doc.token_text(name_start)) {
-            name_start += 1;
-            titled = true;
-            // "Secretary of State John Kerry": the "of State" belongs to the title
-            if doc.token_text(name_start) == "of" && name_start + 2 < end {
-                name_start += 2;
-            }
-        }
-        if titled && name_start >= end {
-            i = end;
+        let initial = i == 0 || doc.token_sentence[i] != doc.token_sentence[i - 1];
+        if initial && lower_seen.contains_key(doc.lower(i)) {
+            i += 1;
             continue;
         }
-        let run: Range<usize> = name_start..end;
-        let entity_type = type_of(doc, &run, titled);
-        let title = (titled).then(|| doc.token_span(start..name_start));
-        out.push(NameSpan {
-            tokens: run,
-            entity_type,
-            title: title.map(|r| r.start..doc.tokens[name_start - 1].end),
-            confidence: 0.5,
+        let sentence = doc.token_sentence[i];
+        let matched = known.get(t).and_then(|list| {
+            list.iter().find(|(words, _)| {
+                let end = i + words.len();
+                end <= n
+                    && doc.token_sentence[end - 1] == sentence
+                    && (i..end).all(|k| !covered[k])
+                    && words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| doc.token_text(i + k) == *w)
+            })
         });
-        i = end;
-    }
-    out
-}
-
-fn prev_is_open_quote(doc: &Document, i: usize) -> bool {
-    i > 0 && doc.tokens[i - 1].kind == TokenKind::Quote
-}
-
-fn type_of(doc: &Document, run: &Range<usize>, titled: bool) -> EntityType {
-    if titled {
-        return EntityType::PERSON;
-    }
-    let words: Vec<&str> = run.clone().map(|k| doc.token_text(k)).collect();
-    if words.iter().any(|w| lower_in(ORG_WORDS, w)) {
-        return EntityType::ORG;
-    }
-    if words.len() == 1 {
-        let w = words[0];
-        let lower = w.to_lowercase();
-        if w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.') && !w.contains('.') {
-            return EntityType::ORG;
+        let found = matched.map(|(w, ty)| (w.len(), *ty)).or_else(|| {
+            let all_caps = t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && t.chars().all(|c| c.is_uppercase() || c == '.');
+            let bare: String = t.chars().filter(|c| *c != '.').collect();
+            all_caps
+                .then(|| acronyms.get(&bare).map(|&ty| (1, ty)))
+                .flatten()
+        });
+        match found {
+            Some((len, entity_type)) => {
+                for c in &mut covered[i..i + len] {
+                    *c = true;
+                }
+                added.push(NameSpan {
+                    tokens: i..i + len,
+                    entity_type,
+                    title: None,
+                    confidence: 0.5,
+                });
+                i += len;
+            }
+            None => i += 1,
         }
-        if ["ish", "ese", "ian", "can", "ni", "ch", "qi"]
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|s| (s.tokens.start, s.tokens.end));
+    }
+}
+
+/// Corrects the tagger's type with what the lexicons know for certain about the exact
+/// name (OntoNotes types a name by what it is, whatever its role in the sentence): a
+/// listed organisation that is no place is an ORG ("White House" is not a GPE); a listed
+/// country, state or city that is no organisation and no everyday word is a GPE even
+/// where the tagger read it as acting like an organisation ("Turkey announced").
+fn refine(
+    doc: &Document,
+    lex: &Lexicon,
+    tokens: &Range<usize>,
+    t: EntityType,
+    _confidence: f32,
+) -> EntityType {
+    let Some(e) = lex.lookup_tokens(doc, tokens.clone()) else {
+        return t;
+    };
+    let f = e.flags;
+    let org = f.has(bit::ORG);
+    let gpe = e.place == Some(PlaceKind::Gpe);
+    let common = f.has(bit::COMMON);
+    match t {
+        EntityType::GPE | EntityType::LOC | EntityType::FAC if org && e.place.is_none() => {
+            EntityType::ORG
+        }
+        EntityType::ORG if gpe && !org && !common && f.has(bit::COUNTRY) => EntityType::GPE,
+        _ => t,
+    }
+}
+
+/// Prefixes that make a name a modifier ("anti-ISIS", "pro-Russian").
+const NAME_PREFIXES: &[&str] = &[
+    "anti", "ex", "mid", "neo", "non", "pan", "post", "pre", "pro",
+];
+
+/// Names inside hyphenated modifiers ("U.S.-led", "Iran-backed", "anti-ISIS") that the
+/// tagger left out: the spec counts them, the corpora mostly do not. Only words the
+/// lexicons list as a place, organisation or group, or that are a name elsewhere in the
+/// document, are taken.
+fn hyphenated_names(doc: &Document, lex: &Lexicon, out: &mut Vec<NameSpan>) {
+    let n = doc.tokens.len();
+    let covered = |out: &[NameSpan], i: usize| out.iter().any(|s| s.tokens.contains(&i));
+    let mut added = Vec::new();
+    for i in 0..n {
+        let t = &doc.tokens[i];
+        if t.kind != TokenKind::Word || !doc.token_text(i).starts_with(char::is_uppercase) {
+            continue;
+        }
+        let before_hyphen = i + 2 < n
+            && doc.tokens[i + 1].kind == TokenKind::Hyphen
+            && doc.token_text(i + 2).starts_with(char::is_lowercase);
+        let after_prefix = i >= 2
+            && doc.tokens[i - 1].kind == TokenKind::Hyphen
+            && NAME_PREFIXES.contains(&doc.lower(i - 2));
+        if !(before_hyphen || after_prefix) || covered(out, i) {
+            continue;
+        }
+        // a name elsewhere in the document lends its type
+        let same = out
             .iter()
-            .any(|suf| lower.ends_with(suf))
-        {
-            return EntityType::NORP;
+            .find(|s| s.tokens.len() == 1 && doc.lower(s.tokens.start) == doc.lower(i))
+            .map(|s| s.entity_type);
+        let listed = lex.lookup_tokens(doc, i..i + 1).and_then(|e| {
+            let f = e.flags;
+            if f.has(bit::COMMON) {
+                None
+            } else if let Some(k) = e.place {
+                Some(if k == PlaceKind::Loc {
+                    EntityType::LOC
+                } else {
+                    EntityType::GPE
+                })
+            } else if f.has(bit::ORG) {
+                Some(EntityType::ORG)
+            } else if f.has(bit::DEMONYM) || f.has(bit::NORP) {
+                Some(EntityType::NORP)
+            } else {
+                None
+            }
+        });
+        if let Some(entity_type) = same.or(listed) {
+            added.push(NameSpan {
+                tokens: i..i + 1,
+                entity_type,
+                title: None,
+                confidence: 0.6,
+            });
         }
-        return EntityType::GPE;
     }
-    if words.iter().all(|w| w.ends_with('.')) {
-        return EntityType::GPE;
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|s| (s.tokens.start, s.tokens.end));
     }
-    if words.len() <= 3 {
-        return EntityType::PERSON;
+}
+
+/// Head words of non-GPE places (regions, water, relief).
+const LOC_HEADS: &[&str] = &[
+    "basin",
+    "bay",
+    "beach",
+    "canal",
+    "canyon",
+    "cape",
+    "channel",
+    "coast",
+    "continent",
+    "delta",
+    "desert",
+    "forest",
+    "glacier",
+    "gulf",
+    "heights",
+    "highlands",
+    "hills",
+    "island",
+    "islands",
+    "lake",
+    "lakes",
+    "mount",
+    "mountain",
+    "mountains",
+    "mt.",
+    "ocean",
+    "peninsula",
+    "plain",
+    "plains",
+    "plateau",
+    "range",
+    "region",
+    "river",
+    "sea",
+    "shore",
+    "straits",
+    "strait",
+    "valley",
+    "volcano",
+    "waters",
+    "woods",
+];
+
+/// GPE or LOC for a place span: the lexicon's word when it lists the name, else by its
+/// head words ("Gulf of Aden", "Mount Sinjar", "Tigris River" are LOC), else GPE.
+pub fn place_type(doc: &Document, tokens: &Range<usize>, lex: &Lexicon) -> EntityType {
+    match lex.lookup_tokens(doc, tokens.clone()).and_then(|e| e.place) {
+        Some(PlaceKind::Gpe) => return EntityType::GPE,
+        Some(PlaceKind::Loc) => return EntityType::LOC,
+        None => {}
     }
-    EntityType::ORG
+    let loc = tokens
+        .clone()
+        .any(|k| LOC_HEADS.binary_search(&doc.lower(k)).is_ok());
+    if loc {
+        EntityType::LOC
+    } else {
+        EntityType::GPE
+    }
+}
+
+/// Words that continue a title leftwards or rightwards ("Foreign Minister", "Secretary
+/// of State", "Deputy Prime Minister"), beyond the lexicon's title words.
+const TITLE_PARTS: &[&str] = &[
+    "acting",
+    "assistant",
+    "chief",
+    "defence",
+    "defense",
+    "deputy",
+    "executive",
+    "first",
+    "foreign",
+    "former",
+    "general",
+    "health",
+    "home",
+    "interior",
+    "justice",
+    "senior",
+    "state",
+    "supreme",
+    "trade",
+    "treasury",
+    "vice",
+];
+
+fn is_title_word(ctx: &DocContext, k: usize) -> bool {
+    ctx.lex[k].has(bit::TITLE)
+}
+
+fn is_title_part(doc: &Document, k: usize) -> bool {
+    TITLE_PARTS.binary_search(&doc.lower(k)).is_ok()
+}
+
+/// The byte range of a title right before a person's name ("Secretary of State" before
+/// "John Kerry"), if there is one: title words, their modifiers ("Foreign", "Deputy")
+/// and "of" + a capitalised word, starting with a title word or modifier and holding at
+/// least one title word.
+pub fn title_before(doc: &Document, ctx: &DocContext, start: usize) -> Option<Range<usize>> {
+    let sentence = doc.token_sentence.get(start).copied()?;
+    let mut j = start;
+    while j > 0 && doc.token_sentence[j - 1] == sentence && start - j < 6 {
+        let k = j - 1;
+        if doc.tokens[k].kind != TokenKind::Word {
+            break;
+        }
+        let capital = doc.token_text(k).starts_with(|c: char| c.is_uppercase());
+        let ok = is_title_word(ctx, k)
+            || is_title_part(doc, k)
+            || (doc.lower(k) == "of"
+                && k > 0
+                && (is_title_word(ctx, k - 1) || is_title_part(doc, k - 1)))
+            || (capital && k > 0 && doc.lower(k - 1) == "of");
+        if !ok {
+            break;
+        }
+        j = k;
+    }
+    while j < start && !(is_title_word(ctx, j) || is_title_part(doc, j)) {
+        j += 1;
+    }
+    ((j..start).any(|k| is_title_word(ctx, k)))
+        .then(|| doc.tokens[j].start..doc.tokens[start - 1].end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title(text: &str, name: &str) -> Option<String> {
+        let doc = Document::new(text);
+        let lex = Lexicon::embedded();
+        let ctx = DocContext::new(&doc, lex);
+        let start = (0..doc.tokens.len())
+            .find(|&k| doc.token_text(k) == name)
+            .expect("name in text");
+        title_before(&doc, &ctx, start).map(|r| text[r].to_string())
+    }
+
+    #[test]
+    fn titles_stay_outside() {
+        assert_eq!(
+            title("Secretary of State John Kerry said", "John").as_deref(),
+            Some("Secretary of State")
+        );
+        assert_eq!(
+            title("U.S. Secretary of State John Kerry said", "John").as_deref(),
+            Some("Secretary of State")
+        );
+        assert_eq!(
+            title("Syrian President Bashar Assad said", "Bashar").as_deref(),
+            Some("President")
+        );
+        assert_eq!(
+            title("said Foreign Minister Sergei Lavrov", "Sergei").as_deref(),
+            Some("Foreign Minister")
+        );
+        assert_eq!(title("when John Kerry said", "John"), None);
+        assert_eq!(title("Mr. Smith said", "Smith").as_deref(), Some("Mr."));
+    }
+
+    #[test]
+    fn places_split() {
+        let lex = Lexicon::embedded();
+        let doc = Document::new("the Gulf of Aden and Paris");
+        assert_eq!(place_type(&doc, &(1..4), lex), EntityType::LOC);
+        assert_eq!(place_type(&doc, &(5..6), lex), EntityType::GPE);
+    }
 }

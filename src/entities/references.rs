@@ -1,24 +1,43 @@
-//! Resolves pronouns ("he", "its") and definite descriptions ("the group") to entities,
-//! where the choice is clear enough: the nearest earlier mention of a compatible type.
+//! Resolves pronouns ("he", "its", "they") and definite descriptions ("the group", "the
+//! leader") to entities where the choice is clear enough.
+//!
+//! A reference looks back over the mentions of the last few sentences for entities of a
+//! fitting type. For people it prefers the one mentioned most so far (news keeps
+//! returning to its protagonist), then the nearest; a person who was already "he" is never
+//! "she" (and the reverse). Pronouns inside a quotation are left alone when the quote's
+//! speaker is unknown to this stage, except third-person ones. Everything is one pass over
+//! the tokens with a bounded look-back.
 
+use super::lexicon::{bit, Lexicon};
 use super::{Cluster, MentionSpan, ReferenceSpan};
 use crate::schema::EntityType;
 use crate::text::{Document, TokenKind};
 
 /// What a reference can point at.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Wants {
+    /// A man ("he").
+    Male,
+    /// A woman ("she").
+    Female,
+    /// A person ("the leader").
     Person,
+    /// An organisation or a country ("its").
     Thing,
+    /// An organisation ("the group").
     Group,
+    /// A country or a city ("the country").
+    Place,
+    /// A group of people or an organisation ("they").
+    Plural,
 }
 
 fn pronoun(word: &str) -> Option<Wants> {
     match word {
-        "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" => {
-            Some(Wants::Person)
-        }
-        "it" | "its" | "itself" => Some(Wants::Thing),
+        "he" | "him" | "his" | "himself" => Some(Wants::Male),
+        "she" | "her" | "hers" | "herself" => Some(Wants::Female),
+        "its" | "itself" => Some(Wants::Thing),
+        "they" | "them" | "their" | "theirs" | "themselves" => Some(Wants::Plural),
         _ => None,
     }
 }
@@ -27,21 +46,48 @@ fn pronoun(word: &str) -> Option<Wants> {
 fn description(noun: &str) -> Option<Wants> {
     match noun {
         "group" | "organization" | "organisation" | "militants" | "company" | "agency"
-        | "militia" => Some(Wants::Group),
-        "country" | "nation" | "city" | "kingdom" | "republic" => Some(Wants::Thing),
+        | "militia" | "movement" | "party" | "firm" | "ministry" | "department" | "network"
+        | "alliance" | "coalition" | "government" | "administration" | "bank" | "council"
+        | "committee" | "court" | "army" | "military" | "union" | "association" => {
+            Some(Wants::Group)
+        }
+        "country" | "nation" | "city" | "kingdom" | "republic" | "state" | "capital"
+        | "province" | "region" => Some(Wants::Place),
         "leader" | "secretary" | "president" | "minister" | "senator" | "spokesman"
-        | "spokeswoman" | "official" => Some(Wants::Person),
+        | "spokeswoman" | "official" | "chairman" | "chief" | "governor" | "mayor"
+        | "ambassador" | "diplomat" | "general" | "commander" | "prime" | "premier" | "king"
+        | "queen" | "prince" | "envoy" | "lawmaker" | "ceo" | "founder" | "director"
+        | "chancellor" | "candidate" | "actor" | "singer" | "player" | "coach" | "judge"
+        | "officer" => Some(Wants::Person),
         _ => None,
     }
 }
 
 fn fits(wants: Wants, t: EntityType) -> bool {
     match wants {
-        Wants::Person => t == EntityType::PERSON,
+        Wants::Male | Wants::Female | Wants::Person => t == EntityType::PERSON,
         Wants::Thing => matches!(t, EntityType::GPE | EntityType::ORG),
         Wants::Group => t == EntityType::ORG,
+        Wants::Place => t == EntityType::GPE,
+        Wants::Plural => matches!(t, EntityType::ORG | EntityType::NORP),
     }
 }
+
+/// Gender evidence of a cluster: 1 = male, 2 = female, 0 = unknown.
+fn title_gender(doc: &Document, m: &MentionSpan) -> u8 {
+    let Some(t) = &m.title else { return 0 };
+    let title = doc.text[t.clone()].to_lowercase();
+    let first = title.split_whitespace().next().unwrap_or("");
+    match first {
+        "mr." | "mr" | "sir" | "lord" | "king" | "prince" | "sheikh" | "father" | "brother" => 1,
+        "mrs." | "mrs" | "ms." | "ms" | "miss" | "madam" | "dame" | "lady" | "queen"
+        | "princess" | "sister" => 2,
+        _ => 0,
+    }
+}
+
+/// How many sentences back a reference may look.
+const WINDOW: u32 = 3;
 
 /// Adds resolved references to the clusters.
 pub fn resolve(
@@ -50,13 +96,20 @@ pub fn resolve(
     mention_cluster: &[usize],
     clusters: &mut [Cluster],
 ) {
+    let lex = Lexicon::embedded();
     let mut next_mention = 0;
-    // mentions of each cluster so far
+    // mentions of each cluster so far, and what pronouns said of its gender
     let mut counts: Vec<usize> = vec![0; clusters.len()];
+    let mut gender: Vec<u8> = vec![0; clusters.len()];
+    let n = doc.tokens.len();
     let mut i = 0;
-    while i < doc.tokens.len() {
+    while i < n {
         while next_mention < mentions.len() && mentions[next_mention].tokens.end <= i {
-            counts[mention_cluster[next_mention]] += 1;
+            let c = mention_cluster[next_mention];
+            counts[c] += 1;
+            if gender[c] == 0 {
+                gender[c] = title_gender(doc, &mentions[next_mention]);
+            }
             next_mention += 1;
         }
         let t = &doc.tokens[i];
@@ -67,9 +120,20 @@ pub fn resolve(
         let lower = doc.lower(i);
         let (wants, range) = if let Some(w) = pronoun(lower) {
             (w, i..i + 1)
-        } else if lower == "the" && i + 1 < doc.tokens.len() {
-            match description(doc.lower(i + 1)) {
-                Some(w) if !is_followed_by_name(doc, i + 2) => (w, i..i + 2),
+        } else if lower == "the" && i + 1 < n {
+            // "the group", "the foreign minister": the noun may follow one modifier
+            let mut j = i + 1;
+            let mut found = description(doc.lower(j));
+            if found.is_none()
+                && j + 1 < n
+                && doc.tokens[j].kind == TokenKind::Word
+                && !doc.token_text(j).starts_with(|c: char| c.is_uppercase())
+            {
+                j += 1;
+                found = description(doc.lower(j));
+            }
+            match found {
+                Some(w) if !is_followed_by_name(doc, lex, j + 1) => (w, i..j + 1),
                 _ => {
                     i += 1;
                     continue;
@@ -79,46 +143,105 @@ pub fn resolve(
             i += 1;
             continue;
         };
-        // among fitting entities mentioned in the last three sentences, the one mentioned
-        // most so far (news keeps returning to its protagonist); ties go to the nearest
         let sentence = doc.token_sentence[i];
-        let found = mentions[..next_mention]
-            .iter()
-            .enumerate()
-            .rev()
-            .take_while(|(_, m)| doc.token_sentence[m.tokens.start] + 3 >= sentence)
-            .filter(|(_, m)| {
-                doc.token_sentence[m.tokens.start] + 3 >= sentence && fits(wants, m.entity_type)
-            })
-            .max_by_key(|(k, _)| {
-                (
-                    if wants == Wants::Person {
-                        counts[mention_cluster[*k]]
-                    } else {
-                        0
-                    },
-                    *k,
-                )
-            });
-        if let Some((k, m)) = found {
-            let distance = sentence - doc.token_sentence[m.tokens.start];
-            let confidence = if distance == 0 {
-                0.8
+        let mut best: Option<(usize, (usize, usize))> = None;
+        for k in (0..next_mention).rev() {
+            let m = &mentions[k];
+            let ms = doc.token_sentence[m.tokens.start];
+            if ms + WINDOW < sentence {
+                break;
+            }
+            let c = mention_cluster[k];
+            let ty = clusters[c].entity_type;
+            if !fits(wants, ty) {
+                continue;
+            }
+            let clash = matches!((wants, gender[c]), (Wants::Male, 2) | (Wants::Female, 1));
+            if clash {
+                continue;
+            }
+            // people: most mentioned so far, then nearest; others: nearest
+            let score = if matches!(wants, Wants::Male | Wants::Female | Wants::Person) {
+                (counts[c], k)
             } else {
-                0.7 - 0.1 * distance as f32
+                (0, k)
             };
-            clusters[mention_cluster[k]].references.push(ReferenceSpan {
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((k, score));
+            }
+        }
+        if let Some((k, _)) = best {
+            let m = &mentions[k];
+            let c = mention_cluster[k];
+            let distance = sentence - doc.token_sentence[m.tokens.start];
+            let base = match wants {
+                Wants::Male | Wants::Female => 0.8,
+                Wants::Person | Wants::Group | Wants::Place => 0.7,
+                Wants::Thing | Wants::Plural => 0.6,
+            };
+            let confidence = (base - 0.1 * distance as f32).max(0.3);
+            match wants {
+                Wants::Male => gender[c] = 1,
+                Wants::Female => gender[c] = 2,
+                _ => {}
+            }
+            clusters[c].references.push(ReferenceSpan {
                 span: doc.token_span(range.clone()),
                 tokens: range.clone(),
-                confidence,
+                confidence: (confidence * 100.0).round() / 100.0,
             });
         }
         i = range.end;
     }
 }
 
-fn is_followed_by_name(doc: &Document, i: usize) -> bool {
+/// A capitalised word (not a title) right after the description: "the group Human
+/// Rights Watch" names its referent itself.
+fn is_followed_by_name(doc: &Document, lex: &Lexicon, i: usize) -> bool {
     i < doc.tokens.len()
         && doc.tokens[i].kind == TokenKind::Word
         && doc.token_text(i).starts_with(|c: char| c.is_uppercase())
+        && !lex.flags(doc.lower(i)).has(bit::CUE)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::extract;
+    use crate::text::Document;
+
+    fn refs(text: &str) -> Vec<(String, String)> {
+        let doc = Document::new(text);
+        let found = extract(&doc);
+        let mut out = Vec::new();
+        for c in &found.clusters {
+            for r in &c.references {
+                out.push((text[r.span.clone()].to_string(), c.label.clone()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn pronouns_find_people() {
+        let r = refs("John Kerry visited Ankara on Friday. He said his talks went well.");
+        assert!(
+            r.contains(&("He".to_string(), "John Kerry".to_string())),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&("his".to_string(), "John Kerry".to_string())),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn gender_is_kept_apart() {
+        let r = refs(
+            "Mrs. Angela Merkel met Mr. Emmanuel Macron in Paris. She said the talks were useful.",
+        );
+        assert!(
+            r.contains(&("She".to_string(), "Angela Merkel".to_string())),
+            "{r:?}"
+        );
+    }
 }

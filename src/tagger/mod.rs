@@ -3,12 +3,14 @@
 //! Viterbi decoding over BILOU tags. The entity tagger and the claim classifiers share it.
 
 pub mod bilou;
+pub mod compact;
 pub mod features;
 pub mod linear;
 pub mod model;
 pub mod viterbi;
 
 pub use bilou::Bilou;
+pub use compact::CompactLinear;
 pub use features::FeatureHasher;
 pub use linear::{LinearModel, Perceptron};
-pub use model::{ModelError, ModelFile};
+pub use model::{CompactModelFile, ModelError, ModelFile};

@@ -1,13 +1,23 @@
 //! The compact model file: a header that names the model, its feature set and labels (so
 //! an old binary refuses a new model with a clear error instead of misreading it), then
 //! sparse quantised weight tables, deflate-compressed. Embedded with `include_bytes!`.
+//!
+//! Layout 2 (written since the name tagger) stores, per table, only the non-zero rows and
+//! within each row only the non-zero weights (a label bit mask per row), which keeps big
+//! hashed models small and quick to load; layout 1 files still load. Tables load either
+//! dense ([`ModelFile::from_bytes`], a [`LinearModel`]) or sparse
+//! ([`CompactModelFile::from_bytes`], a [`CompactLinear`]) — the latter never allocates
+//! the dense `buckets × labels` array.
 
+use super::compact::CompactLinear;
 use super::linear::LinearModel;
 
 /// First bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"CLMODEL\0";
-/// Version of the file layout this code reads and writes.
-pub const FORMAT_VERSION: u16 = 1;
+/// Version of the file layout this code writes (it also reads every older one).
+pub const FORMAT_VERSION: u16 = 2;
+/// Oldest layout this code reads.
+pub const OLDEST_FORMAT_VERSION: u16 = 1;
 
 /// Why a model could not be loaded.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -16,7 +26,7 @@ pub enum ModelError {
     #[error("not a claimlens model (bad magic bytes)")]
     BadMagic,
     /// Written by a newer or older layout.
-    #[error("model file format {found} is not supported (this build reads {FORMAT_VERSION})")]
+    #[error("model file format {found} is not supported (this build reads {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION})")]
     UnsupportedFormat {
         /// Version found in the file.
         found: u16,
@@ -78,6 +88,12 @@ impl ModelFile {
     /// Serialises to the compressed file format. Rows whose weights all quantise to zero
     /// are left out.
     pub fn to_bytes(&self) -> Vec<u8> {
+        self.to_bytes_level(9)
+    }
+
+    /// [`ModelFile::to_bytes`] with a deflate level (0 = stored: a little bigger, but
+    /// it loads without decompressing — worth it for weights, which compress poorly).
+    pub fn to_bytes_level(&self, level: u8) -> Vec<u8> {
         let mut p = Vec::new();
         put_str(&mut p, &self.name);
         p.extend_from_slice(&self.feature_set.to_le_bytes());
@@ -104,109 +120,271 @@ impl ModelFile {
                 })
                 .collect();
             put_u32(&mut p, rows.len() as u32);
+            // structure first (row gaps, label masks), then the weights: similar bytes sit
+            // together and compress well
             let mut last = 0usize;
             for &b in &rows {
                 put_varint(&mut p, (b - last) as u64);
                 last = b;
+                let mask = t.weights[b * t.labels..(b + 1) * t.labels]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &w)| w != 0)
+                    .fold(0u64, |m, (l, _)| m | 1 << l);
+                put_varint(&mut p, mask);
             }
-            // weights column-major by label: similar values sit together and compress well
-            for l in 0..t.labels {
-                for &b in &rows {
-                    p.extend_from_slice(&t.weights[b * t.labels + l].to_le_bytes());
+            for &b in &rows {
+                for &w in &t.weights[b * t.labels..(b + 1) * t.labels] {
+                    if w != 0 {
+                        p.extend_from_slice(&w.to_le_bytes());
+                    }
                 }
             }
         }
         let mut out = Vec::with_capacity(p.len() / 3 + 16);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&p, 9));
+        out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&p, level.min(10)));
         out
     }
 
-    /// Parses a model file; `expected_feature_set` must match the one it was trained with.
+    /// Parses a model file into dense tables; `expected_feature_set` must match the one it
+    /// was trained with.
     pub fn from_bytes(bytes: &[u8], expected_feature_set: u32) -> Result<ModelFile, ModelError> {
-        if bytes.len() < 10 || &bytes[..8] != MAGIC {
-            return Err(ModelError::BadMagic);
-        }
-        let version = u16::from_le_bytes([bytes[8], bytes[9]]);
-        if version != FORMAT_VERSION {
-            return Err(ModelError::UnsupportedFormat { found: version });
-        }
-        let payload = miniz_oxide::inflate::decompress_to_vec(&bytes[10..])
-            .map_err(|_| ModelError::Decompress)?;
-        let mut r = Reader {
-            bytes: &payload,
-            pos: 0,
-        };
-        let name = r.str()?;
-        let feature_set = r.u32()?;
-        if feature_set != expected_feature_set {
-            return Err(ModelError::FeatureSetMismatch {
-                name,
-                expected: expected_feature_set,
-                found: feature_set,
-            });
-        }
-        let n_labels = r.u32()? as usize;
-        let labels = (0..n_labels)
-            .map(|_| r.str())
-            .collect::<Result<Vec<_>, _>>()?;
-        let n_meta = r.u32()? as usize;
-        let meta = (0..n_meta)
-            .map(|_| Ok((r.str()?, r.str()?)))
-            .collect::<Result<Vec<_>, ModelError>>()?;
-        let n_tables = r.u32()? as usize;
-        let mut tables = Vec::with_capacity(n_tables.min(64));
-        for _ in 0..n_tables {
-            let tname = r.str()?;
-            let labels = r.u32()? as usize;
-            let buckets = r.u32()? as usize;
-            let scale = f32::from_le_bytes(
-                r.take(4)?
-                    .try_into()
-                    .map_err(|_| ModelError::Corrupt("scale"))?,
-            );
-            if labels == 0 || labels > 64 || buckets > (1 << 26) {
-                return Err(ModelError::Corrupt("table dimensions"));
-            }
-            let n_rows = r.u32()? as usize;
-            if n_rows > buckets {
-                return Err(ModelError::Corrupt("row count"));
-            }
-            let mut rows = Vec::with_capacity(n_rows);
-            let mut last = 0usize;
-            for _ in 0..n_rows {
-                last += r.varint()? as usize;
-                if last >= buckets {
-                    return Err(ModelError::Corrupt("row index"));
-                }
-                rows.push(last);
-            }
-            let mut weights = vec![0i16; labels * buckets];
-            for l in 0..labels {
-                for &b in &rows {
-                    let w = r.take(2)?;
-                    weights[b * labels + l] = i16::from_le_bytes([w[0], w[1]]);
-                }
-            }
-            tables.push((
-                tname,
-                LinearModel {
-                    labels,
-                    buckets,
-                    weights,
-                    scale,
-                },
-            ));
-        }
+        let (header, tables) = parse(bytes, expected_feature_set)?;
+        let tables = tables
+            .into_iter()
+            .map(|(n, raw)| {
+                let mut weights = vec![0i16; raw.labels * raw.buckets];
+                raw.for_each(|b, l, w| weights[b * raw.labels + l] = w);
+                (
+                    n,
+                    LinearModel {
+                        labels: raw.labels,
+                        buckets: raw.buckets,
+                        weights,
+                        scale: raw.scale,
+                    },
+                )
+            })
+            .collect();
         Ok(ModelFile {
+            name: header.name,
+            feature_set: header.feature_set,
+            labels: header.labels,
+            meta: header.meta,
+            tables,
+        })
+    }
+}
+
+/// A loaded model with sparse tables ([`CompactLinear`]): what big hashed models use at
+/// run time, since loading it never touches a dense `buckets × labels` array.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompactModelFile {
+    /// Model name ("ner", "cue", ...).
+    pub name: String,
+    /// Version of the feature extraction the weights expect.
+    pub feature_set: u32,
+    /// Label names, in index order.
+    pub labels: Vec<String>,
+    /// Provenance: training command, data, date.
+    pub meta: Vec<(String, String)>,
+    /// Weight tables by name.
+    pub tables: Vec<(String, CompactLinear)>,
+}
+
+impl CompactModelFile {
+    /// Parses a model file into sparse tables.
+    pub fn from_bytes(
+        bytes: &[u8],
+        expected_feature_set: u32,
+    ) -> Result<CompactModelFile, ModelError> {
+        let (header, tables) = parse(bytes, expected_feature_set)?;
+        Ok(CompactModelFile {
+            name: header.name,
+            feature_set: header.feature_set,
+            labels: header.labels,
+            meta: header.meta,
+            tables: tables
+                .into_iter()
+                .map(|(n, raw)| {
+                    let t = CompactLinear::from_raw(
+                        raw.labels,
+                        raw.buckets,
+                        raw.scale,
+                        &raw.rows,
+                        &raw.weights,
+                    );
+                    (n, t)
+                })
+                .collect(),
+        })
+    }
+
+    /// The table called `name`.
+    pub fn table(&self, name: &str) -> Result<&CompactLinear, ModelError> {
+        self.tables
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t)
+            .ok_or_else(|| ModelError::MissingTable {
+                model: self.name.clone(),
+                table: name.to_string(),
+            })
+    }
+
+    /// The metadata value of `key`.
+    pub fn meta(&self, key: &str) -> Option<&str> {
+        self.meta
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A table as stored: its non-zero rows (bucket, label mask) and their weights in order.
+struct RawTable {
+    labels: usize,
+    buckets: usize,
+    scale: f32,
+    rows: Vec<(u32, u64)>,
+    weights: Vec<i16>,
+}
+
+impl RawTable {
+    /// Calls `f(bucket, label, weight)` for every stored weight.
+    fn for_each(&self, mut f: impl FnMut(usize, usize, i16)) {
+        let mut k = 0;
+        for &(b, mask) in &self.rows {
+            let mut bits = mask;
+            while bits != 0 {
+                let l = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if let Some(&w) = self.weights.get(k) {
+                    f(b as usize, l, w);
+                }
+                k += 1;
+            }
+        }
+    }
+}
+
+struct Header {
+    name: String,
+    feature_set: u32,
+    labels: Vec<String>,
+    meta: Vec<(String, String)>,
+}
+
+/// Parses a model file into its header and raw tables.
+fn parse(
+    bytes: &[u8],
+    expected_feature_set: u32,
+) -> Result<(Header, Vec<(String, RawTable)>), ModelError> {
+    if bytes.len() < 10 || &bytes[..8] != MAGIC {
+        return Err(ModelError::BadMagic);
+    }
+    let version = u16::from_le_bytes([bytes[8], bytes[9]]);
+    if !(OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&version) {
+        return Err(ModelError::UnsupportedFormat { found: version });
+    }
+    let payload = miniz_oxide::inflate::decompress_to_vec(&bytes[10..])
+        .map_err(|_| ModelError::Decompress)?;
+    let mut r = Reader {
+        bytes: &payload,
+        pos: 0,
+    };
+    let name = r.str()?;
+    let feature_set = r.u32()?;
+    if feature_set != expected_feature_set {
+        return Err(ModelError::FeatureSetMismatch {
+            name,
+            expected: expected_feature_set,
+            found: feature_set,
+        });
+    }
+    let n_labels = r.u32()? as usize;
+    let labels = (0..n_labels.min(1 << 16))
+        .map(|_| r.str())
+        .collect::<Result<Vec<_>, _>>()?;
+    let n_meta = r.u32()? as usize;
+    let meta = (0..n_meta.min(1 << 16))
+        .map(|_| Ok((r.str()?, r.str()?)))
+        .collect::<Result<Vec<_>, ModelError>>()?;
+    let n_tables = r.u32()? as usize;
+    let mut tables = Vec::with_capacity(n_tables.min(64));
+    for _ in 0..n_tables {
+        let tname = r.str()?;
+        let labels = r.u32()? as usize;
+        let buckets = r.u32()? as usize;
+        let scale = f32::from_le_bytes(
+            r.take(4)?
+                .try_into()
+                .map_err(|_| ModelError::Corrupt("scale"))?,
+        );
+        if labels == 0 || labels > 64 || buckets > (1 << 26) {
+            return Err(ModelError::Corrupt("table dimensions"));
+        }
+        let n_rows = r.u32()? as usize;
+        if n_rows > buckets {
+            return Err(ModelError::Corrupt("row count"));
+        }
+        let full = u64::MAX >> (64 - labels);
+        let mut rows = Vec::with_capacity(n_rows);
+        let mut last = 0usize;
+        for k in 0..n_rows {
+            let gap = r.varint()? as usize;
+            if k > 0 && gap == 0 {
+                return Err(ModelError::Corrupt("row index"));
+            }
+            last += gap;
+            if last >= buckets {
+                return Err(ModelError::Corrupt("row index"));
+            }
+            let mask = if version == 1 { full } else { r.varint()? };
+            if mask & !full != 0 {
+                return Err(ModelError::Corrupt("label mask"));
+            }
+            rows.push((last as u32, mask));
+        }
+        let weights: Vec<i16> = if version == 1 {
+            // column-major: every label's weights for all rows, label by label
+            let block = r.take(labels * n_rows * 2)?;
+            let mut w = vec![0i16; labels * n_rows];
+            for (l, col) in block.chunks_exact(n_rows.max(1) * 2).enumerate() {
+                for (k, b) in col.chunks_exact(2).enumerate() {
+                    w[k * labels + l] = i16::from_le_bytes([b[0], b[1]]);
+                }
+            }
+            w
+        } else {
+            let need: usize = rows.iter().map(|&(_, m)| m.count_ones() as usize).sum();
+            r.take(need * 2)?
+                .chunks_exact(2)
+                .map(|b| i16::from_le_bytes([b[0], b[1]]))
+                .collect()
+        };
+        tables.push((
+            tname,
+            RawTable {
+                labels,
+                buckets,
+                scale,
+                rows,
+                weights,
+            },
+        ));
+    }
+    Ok((
+        Header {
             name,
             feature_set,
             labels,
             meta,
-            tables,
-        })
-    }
+        },
+        tables,
+    ))
 }
 
 fn put_u32(out: &mut Vec<u8>, v: u32) {
@@ -258,11 +436,16 @@ impl<'a> Reader<'a> {
 
     fn varint(&mut self) -> Result<u64, ModelError> {
         let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.take(1)?[0];
+        let mut shift = 0u32;
+        while let Some(&b) = self.bytes.get(self.pos) {
+            self.pos += 1;
             v |= ((b & 0x7f) as u64) << shift;
             if b < 0x80 {
                 return Ok(v);
+            }
+            shift += 7;
+            if shift > 63 {
+                break;
             }
         }
         Err(ModelError::Corrupt("varint"))
@@ -290,7 +473,74 @@ mod tests {
     fn round_trip() {
         let m = sample();
         let bytes = m.to_bytes();
-        assert_eq!(ModelFile::from_bytes(&bytes, 7), Ok(m));
+        assert_eq!(ModelFile::from_bytes(&bytes, 7), Ok(m.clone()));
+        let c = CompactModelFile::from_bytes(&bytes, 7).expect("loads sparse");
+        assert_eq!(c.labels, m.labels);
+        assert_eq!(c.meta("trained"), Some("by a test"));
+        let dense = &m.tables[0].1;
+        let sparse = c.table("emission").expect("table");
+        for b in 0..16 {
+            for l in 0..3 {
+                assert_eq!(sparse.weight(b, l), dense.weights[b * 3 + l]);
+            }
+        }
+    }
+
+    /// The layout-1 writer, kept to check old files still load.
+    fn to_bytes_v1(m: &ModelFile) -> Vec<u8> {
+        let mut p = Vec::new();
+        put_str(&mut p, &m.name);
+        p.extend_from_slice(&m.feature_set.to_le_bytes());
+        put_u32(&mut p, m.labels.len() as u32);
+        for l in &m.labels {
+            put_str(&mut p, l);
+        }
+        put_u32(&mut p, m.meta.len() as u32);
+        for (k, v) in &m.meta {
+            put_str(&mut p, k);
+            put_str(&mut p, v);
+        }
+        put_u32(&mut p, m.tables.len() as u32);
+        for (name, t) in &m.tables {
+            put_str(&mut p, name);
+            put_u32(&mut p, t.labels as u32);
+            put_u32(&mut p, t.buckets as u32);
+            p.extend_from_slice(&t.scale.to_le_bytes());
+            let rows: Vec<usize> = (0..t.buckets)
+                .filter(|&b| {
+                    t.weights[b * t.labels..(b + 1) * t.labels]
+                        .iter()
+                        .any(|&w| w != 0)
+                })
+                .collect();
+            put_u32(&mut p, rows.len() as u32);
+            let mut last = 0usize;
+            for &b in &rows {
+                put_varint(&mut p, (b - last) as u64);
+                last = b;
+            }
+            for l in 0..t.labels {
+                for &b in &rows {
+                    p.extend_from_slice(&t.weights[b * t.labels + l].to_le_bytes());
+                }
+            }
+        }
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&1u16.to_le_bytes());
+        out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&p, 9));
+        out
+    }
+
+    #[test]
+    fn layout_1_still_loads() {
+        let m = sample();
+        let old = to_bytes_v1(&m);
+        assert_eq!(ModelFile::from_bytes(&old, 7), Ok(m.clone()));
+        let c = CompactModelFile::from_bytes(&old, 7).expect("loads sparse");
+        assert_eq!(
+            c.table("emission").expect("table").weight(5, 1),
+            m.tables[0].1.weights[5 * 3 + 1]
+        );
     }
 
     #[test]

@@ -69,7 +69,7 @@ impl Token {
 /// Abbreviations that keep their period (lower case, without the period). Single letters
 /// and dotted letter groups ("U.S", "a.m", "Ph.D") are recognised by shape instead.
 const ABBREVIATIONS: &[&str] = &[
-    "adm", "apr", "approx", "assn", "aug", "ave", "blvd", "brig", "capt", "cmdr", "co", "col",
+    "adm", "approx", "apr", "assn", "aug", "ave", "blvd", "brig", "capt", "cmdr", "co", "col",
     "corp", "cpl", "dec", "dept", "dr", "est", "etc", "feb", "fig", "fla", "ft", "gen", "gov",
     "hon", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mass", "messrs", "mr",
     "mrs", "ms", "mt", "no", "nos", "nov", "oct", "pfc", "ph", "pres", "prof", "pt", "rep", "reps",
@@ -517,6 +517,13 @@ mod tests {
         );
         assert_eq!(toks("John F. Kennedy"), ["John", "F.", "Kennedy"]);
         assert_eq!(toks("It ended."), ["It", "ended", "."]);
+        assert_eq!(toks("on Apr. 17"), ["on", "Apr.", "17"]);
+    }
+
+    #[test]
+    fn abbreviation_list_is_sorted() {
+        // is_abbreviation binary-searches it
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod attribution;
 pub mod checkworthy;
 pub mod corpus;
+pub mod ner;
 
 /// Why training could not run.
 #[derive(Debug, thiserror::Error)]
@@ -32,4 +33,7 @@ pub enum TrainError {
     /// build_sets.py could not be run.
     #[error("could not build the training sets: {0}")]
     BuildSets(String),
+    /// A trained model does not load back.
+    #[error("the trained model does not load: {0}")]
+    Model(#[from] crate::tagger::ModelError),
 }

@@ -1,0 +1,570 @@
+//! Features of the name tagger: what it sees of each token (the word, its shape, prefixes
+//! and suffixes, its neighbours, where it stands in the sentence, how the same word is
+//! written elsewhere in the document, and lexicon membership), hashed into buckets.
+//!
+//! Training (`train::ner`) and tagging ([`super::tagger`]) call the same code, so the
+//! weights always meet the features they were learned on; [`FEATURE_SET`] is recorded in
+//! the model file and changes whenever what this module computes changes.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+
+use super::lexicon::{LexFlags, Lexicon};
+use crate::tagger::{CompactLinear, FeatureHasher};
+use crate::text::{Document, TokenKind};
+
+/// Version of the feature extraction below. Bump it when any feature changes, so an old
+/// model is refused with a clear error instead of silently misreading the new features.
+pub const FEATURE_SET: u32 = 8;
+
+/// Template ids (each hashes with its own strings).
+mod t {
+    pub const BIAS: u16 = 0;
+    pub const WORD: u16 = 1;
+    pub const LOWER: u16 = 2;
+    pub const SHAPE: u16 = 3;
+    pub const PREFIX: u16 = 4; // 4..=7
+    pub const SUFFIX: u16 = 8; // 8..=11
+    pub const PREV: u16 = 12;
+    pub const PREV2: u16 = 13;
+    pub const NEXT: u16 = 14;
+    pub const NEXT2: u16 = 15;
+    pub const PREV_SHAPE: u16 = 16;
+    pub const NEXT_SHAPE: u16 = 17;
+    pub const SHAPE3: u16 = 18;
+    pub const BIGRAM_LEFT: u16 = 19;
+    pub const BIGRAM_RIGHT: u16 = 20;
+    pub const INITIAL: u16 = 21;
+    pub const INITIAL_LOWER: u16 = 22;
+    // 23 (token kinds) and 30 (word length) were measured useless and dropped
+    pub const QUOTE: u16 = 24;
+    pub const DOC: u16 = 25;
+    pub const HEADLINE: u16 = 26;
+    pub const LINE_START: u16 = 27;
+    pub const PREV_SUFFIX: u16 = 28;
+    pub const NEXT_SUFFIX: u16 = 29;
+    pub const LEX: u16 = 31;
+    pub const LEX_PREV: u16 = 32;
+    pub const LEX_NEXT: u16 = 33;
+    pub const LEX_WORD: u16 = 34;
+    pub const PREV_WORD_SHAPE: u16 = 35;
+    pub const WORD_NEXT_SHAPE: u16 = 36;
+    pub const DOC_LONGER: u16 = 37;
+    pub const CLUSTER: u16 = 38;
+    pub const CLUSTER_COARSE: u16 = 39;
+    pub const CLUSTER_SHAPE: u16 = 40;
+    pub const PREV_CLUSTER: u16 = 41;
+    pub const NEXT_CLUSTER: u16 = 42;
+}
+
+/// A fast, deterministic hasher for the per-document word tables and the lexicons: a
+/// multiply-rotate mix over eight bytes at a time (named after FNV, which it replaced).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(23) ^ u64::from_le_bytes(w) ^ (rest.len() as u64) << 59)
+                .wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(23) ^ v).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    fn write_u32(&mut self, v: u32) {
+        self.write_u64(v as u64);
+    }
+
+    fn write_u8(&mut self, v: u8) {
+        self.write_u64(v as u64 | 0x100);
+    }
+
+    fn write_usize(&mut self, v: usize) {
+        self.write_u64(v as u64);
+    }
+}
+
+/// A `HashMap` with [`Fnv`] hashing.
+pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Word shape: upper → `X`, lower → `x`, digit → `d`, others kept; runs of one class
+/// collapse to a single character ("Kerry" → `Xx`, "U.S." → `X.X.`, "1,000" → `d,d`).
+pub fn shape_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        // the common case, byte by byte
+        let mut last = 0u8;
+        for b in word.bytes() {
+            let k = match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                other => other,
+            };
+            if k != last || !matches!(k, b'X' | b'x' | b'd') {
+                out.push(k as char);
+            }
+            last = k;
+        }
+        out.truncate(12);
+        return;
+    }
+    let mut last = '\0';
+    for c in word.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a' // letters without case (Arabic, CJK, ...)
+        } else {
+            c
+        };
+        if k != last || !matches!(k, 'X' | 'x' | 'd' | 'a') {
+            out.push(k);
+        }
+        last = k;
+    }
+    if out.len() > 12 {
+        // keep shapes of odd tokens (URLs, long codes) from flooding the table
+        let cut = (0..=12)
+            .rev()
+            .find(|&i| out.is_char_boundary(i))
+            .unwrap_or(0);
+        out.truncate(cut);
+    }
+}
+
+/// The first `n` characters of `s` (all of it if shorter).
+fn prefix(s: &str, n: usize) -> Option<&str> {
+    if s.is_ascii() {
+        return (s.len() > n).then(|| &s[..n]);
+    }
+    match s.char_indices().nth(n) {
+        Some((i, _)) => Some(&s[..i]),
+        None => None,
+    }
+}
+
+/// The last `n` characters of `s`, if `s` is longer than `n`.
+fn suffix(s: &str, n: usize) -> Option<&str> {
+    if s.is_ascii() {
+        return (s.len() > n).then(|| &s[s.len() - n..]);
+    }
+    let mut it = s.char_indices().rev();
+    let (i, _) = it.nth(n - 1)?;
+    (i > 0).then(|| &s[i..])
+}
+
+fn is_capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Word clusters learned from unlabelled text (see `train::ner`): the lower-cased word's
+/// hash bucket → (fine cluster + 1, coarse cluster + 1), 0 = not clustered. Stored in the
+/// model file as a two-column table.
+#[derive(Debug, Clone)]
+pub struct WordClusters {
+    table: CompactLinear,
+    mask: u64,
+}
+
+impl WordClusters {
+    /// Wraps a stored table (2 labels, a power-of-two number of buckets).
+    pub fn from_table(table: CompactLinear) -> Option<WordClusters> {
+        let buckets = table.buckets();
+        (table.labels() == 2 && buckets.is_power_of_two()).then(|| WordClusters {
+            mask: buckets as u64 - 1,
+            table,
+        })
+    }
+
+    /// The bucket of a lower-cased word in a table of `2^bits` buckets.
+    pub fn bucket(lower: &str, bits: u32) -> usize {
+        (FeatureHasher::part(lower) & ((1u64 << bits) - 1)) as usize
+    }
+
+    /// (fine, coarse) cluster of a word by its pre-hashed lower-cased form.
+    fn of_hash(&self, h: u64) -> (u64, u64) {
+        let mut row = [0i16; 2];
+        self.table.row_into((h & self.mask) as usize, &mut row);
+        (row[0] as u64, row[1] as u64)
+    }
+
+    /// (fine, coarse) cluster of a lower-cased word (0 = not clustered).
+    pub fn of(&self, lower: &str) -> (u64, u64) {
+        self.of_hash(FeatureHasher::part(lower))
+    }
+}
+
+/// Pre-hashed strings of one token (see [`FeatureHasher::part`]); 0 = absent.
+#[derive(Debug, Clone, Copy, Default)]
+struct Parts {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    prefix: [u64; 4],
+    suffix: [u64; 4],
+    /// Fine and coarse word cluster (+ 1; 0 = none).
+    cluster: (u64, u64),
+}
+
+/// Per-document facts every token's features read: each token's strings hashed once,
+/// lexicon flags, quotation and headline marks, and how each word is written elsewhere in
+/// the document.
+#[derive(Debug, Clone, Default)]
+pub struct DocContext {
+    parts: Vec<Parts>,
+    /// Lexicon flags of each token.
+    pub lex: Vec<LexFlags>,
+    in_quote: Vec<bool>,
+    /// Sentence is mostly capitalised words (a headline or a title).
+    headline: Vec<bool>,
+    /// Bit 0: the word also occurs in lower case in the document; bit 1: it also occurs
+    /// capitalised away from a sentence start; bit 2: a capitalised occurrence elsewhere is
+    /// followed by another capitalised word (part of a longer name).
+    doc_flags: Vec<u8>,
+    /// Word clusters were looked up (the model has them).
+    clustered: bool,
+}
+
+/// Sentence-boundary stand-ins for missing neighbours.
+const BEFORE: u64 = 0x5157_0a1e_b0f0_0001;
+const AFTER: u64 = 0x5157_0a1e_b0f0_0002;
+
+impl DocContext {
+    /// Computes the per-document facts (without word clusters).
+    pub fn new(doc: &Document, lexicon: &Lexicon) -> Self {
+        DocContext::with_clusters(doc, lexicon, None)
+    }
+
+    /// Computes the per-document facts, with word clusters when the model has them.
+    pub fn with_clusters(
+        doc: &Document,
+        lexicon: &Lexicon,
+        clusters: Option<&WordClusters>,
+    ) -> Self {
+        let n = doc.tokens.len();
+        let mut shape = String::with_capacity(16);
+        let parts = (0..n)
+            .map(|i| {
+                let word = doc.token_text(i);
+                let lower = doc.lower(i);
+                shape.clear();
+                shape_into(word, &mut shape);
+                let mut p = Parts {
+                    word: FeatureHasher::part(word),
+                    lower: if lower == word {
+                        0
+                    } else {
+                        FeatureHasher::part(lower)
+                    },
+                    shape: FeatureHasher::part(&shape),
+                    ..Parts::default()
+                };
+                if p.lower == 0 {
+                    p.lower = p.word;
+                }
+                if let Some(c) = clusters {
+                    p.cluster = c.of_hash(p.lower);
+                }
+                for k in 0..4 {
+                    p.prefix[k] = prefix(lower, k + 1).map_or(0, FeatureHasher::part);
+                    p.suffix[k] = suffix(lower, k + 1).map_or(0, FeatureHasher::part);
+                }
+                p
+            })
+            .collect();
+        let lex = lexicon.annotate(doc);
+        let mut in_quote = vec![false; n];
+        for q in &doc.segments.quotations {
+            for slot in in_quote
+                .get_mut(q.inner_tokens.clone())
+                .into_iter()
+                .flatten()
+            {
+                *slot = true;
+            }
+        }
+        let mut headline = vec![false; n];
+        for s in &doc.segments.sentences {
+            let mut words = 0;
+            let mut caps = 0;
+            for i in s.tokens.clone() {
+                let t = doc.token_text(i);
+                if doc.tokens[i].kind == TokenKind::Word && t.len() > 3 {
+                    words += 1;
+                    caps += is_capitalised(t) as usize;
+                }
+            }
+            if words >= 3 && caps * 10 >= words * 7 {
+                for slot in &mut headline[s.tokens.clone()] {
+                    *slot = true;
+                }
+            }
+        }
+        // how each word is written across the document
+        #[derive(Default, Clone, Copy)]
+        struct Seen {
+            lower: u16,
+            cap_inside: u16,
+            cap_before_cap: u16,
+        }
+        let initial = |i: usize| {
+            i == 0
+                || doc.token_sentence[i] != doc.token_sentence[i - 1]
+                || matches!(
+                    doc.tokens[i - 1].kind,
+                    TokenKind::Quote | TokenKind::Punct | TokenKind::Dash
+                ) && doc.tokens[i - 1].space_before
+        };
+        let mut seen: FnvMap<&str, Seen> = FnvMap::default();
+        let mut flags_of = vec![(false, false, false); n];
+        for (i, slot) in flags_of.iter_mut().enumerate() {
+            if doc.tokens[i].kind != TokenKind::Word {
+                continue;
+            }
+            let text = doc.token_text(i);
+            let cap = is_capitalised(text);
+            let low = !cap && text.chars().next().is_some_and(char::is_lowercase);
+            let inside = cap && !initial(i);
+            let before_cap = cap
+                && i + 1 < n
+                && doc.tokens[i + 1].kind == TokenKind::Word
+                && is_capitalised(doc.token_text(i + 1));
+            *slot = (low, inside, before_cap);
+            let e = seen.entry(doc.lower(i)).or_default();
+            e.lower = e.lower.saturating_add(low as u16);
+            e.cap_inside = e.cap_inside.saturating_add(inside as u16);
+            e.cap_before_cap = e.cap_before_cap.saturating_add(before_cap as u16);
+        }
+        let doc_flags = (0..n)
+            .map(|i| {
+                if doc.tokens[i].kind != TokenKind::Word {
+                    return 0;
+                }
+                let Some(e) = seen.get(doc.lower(i)) else {
+                    return 0;
+                };
+                let (low, inside, before_cap) = flags_of[i];
+                let lower = e.lower > low as u16;
+                let cap_inside = e.cap_inside > inside as u16;
+                let longer = e.cap_before_cap > before_cap as u16;
+                lower as u8 | (cap_inside as u8) << 1 | (longer as u8) << 2
+            })
+            .collect();
+        DocContext {
+            parts,
+            lex,
+            in_quote,
+            headline,
+            doc_flags,
+            clustered: clusters.is_some(),
+        }
+    }
+}
+
+/// Computes the hashed features of tokens.
+#[derive(Debug, Clone)]
+pub struct Featurizer {
+    hasher: FeatureHasher,
+}
+
+impl Featurizer {
+    /// A featurizer hashing into `2^bits` buckets.
+    pub fn new(bits: u32) -> Self {
+        Featurizer {
+            hasher: FeatureHasher::new(bits),
+        }
+    }
+
+    /// Number of buckets.
+    pub fn buckets(&self) -> usize {
+        self.hasher.buckets()
+    }
+
+    /// Appends the features of token `i` (inside sentence `sentence`) to `out`.
+    pub fn features(
+        &mut self,
+        doc: &Document,
+        ctx: &DocContext,
+        sentence: &Range<usize>,
+        i: usize,
+        out: &mut Vec<u32>,
+    ) {
+        let h = self.hasher;
+        let me = &ctx.parts[i];
+        let at = |k: isize| -> Option<usize> {
+            let j = i as isize + k;
+            (j >= sentence.start as isize && j < sentence.end as isize).then_some(j as usize)
+        };
+        let edge = |k: isize| if k < 0 { BEFORE } else { AFTER };
+        let low_at = |k: isize| at(k).map_or(edge(k), |j| ctx.parts[j].lower);
+        let shape_at = |k: isize| at(k).map_or(edge(k), |j| ctx.parts[j].shape);
+        let (word, lower, shape) = (me.word, me.lower, me.shape);
+
+        out.push(h.mix(t::BIAS, &[]));
+        out.push(h.mix(t::WORD, &[word]));
+        out.push(h.mix(t::LOWER, &[lower]));
+        out.push(h.mix(t::SHAPE, &[shape]));
+        for n in 0..4 {
+            if me.prefix[n] != 0 {
+                out.push(h.mix(t::PREFIX + n as u16, &[me.prefix[n]]));
+            }
+            // (one-letter suffixes measured useless)
+            if n > 0 && me.suffix[n] != 0 {
+                out.push(h.mix(t::SUFFIX + n as u16, &[me.suffix[n]]));
+            }
+        }
+        let (p1, p2, n1, n2) = (low_at(-1), low_at(-2), low_at(1), low_at(2));
+        out.push(h.mix(t::PREV, &[p1]));
+        out.push(h.mix(t::PREV2, &[p2]));
+        out.push(h.mix(t::NEXT, &[n1]));
+        out.push(h.mix(t::NEXT2, &[n2]));
+        let (ps, ns) = (shape_at(-1), shape_at(1));
+        out.push(h.mix(t::PREV_SHAPE, &[ps]));
+        out.push(h.mix(t::NEXT_SHAPE, &[ns]));
+        out.push(h.mix(t::SHAPE3, &[ps, shape, ns]));
+        out.push(h.mix(t::BIGRAM_LEFT, &[p1, lower]));
+        out.push(h.mix(t::BIGRAM_RIGHT, &[lower, n1]));
+        out.push(h.mix(t::PREV_WORD_SHAPE, &[p1, shape]));
+        out.push(h.mix(t::WORD_NEXT_SHAPE, &[shape, n1]));
+        let initial = i == sentence.start
+            || (i == sentence.start + 1 && doc.tokens[sentence.start].kind == TokenKind::Quote);
+        if initial {
+            out.push(h.mix(t::INITIAL, &[shape]));
+            out.push(h.mix(t::INITIAL_LOWER, &[lower]));
+        }
+        if ctx.in_quote[i] {
+            out.push(h.mix(t::QUOTE, &[shape]));
+        }
+        let f = ctx.doc_flags[i];
+        if doc.tokens[i].kind == TokenKind::Word && is_capitalised(doc.token_text(i)) {
+            out.push(h.mix(t::DOC, &[(f & 3) as u64 | (initial as u64) << 2]));
+            if f & 4 != 0 {
+                out.push(h.mix(t::DOC_LONGER, &[initial as u64]));
+            }
+        }
+        if ctx.headline[i] {
+            out.push(h.mix(t::HEADLINE, &[shape]));
+        }
+        if doc.tokens[i].newlines_before > 0 {
+            out.push(h.mix(t::LINE_START, &[shape]));
+        }
+        if let Some(j) = at(-1) {
+            if ctx.parts[j].suffix[2] != 0 {
+                out.push(h.mix(t::PREV_SUFFIX, &[ctx.parts[j].suffix[2]]));
+            }
+        }
+        if let Some(j) = at(1) {
+            if ctx.parts[j].suffix[2] != 0 {
+                out.push(h.mix(t::NEXT_SUFFIX, &[ctx.parts[j].suffix[2]]));
+            }
+        }
+        if ctx.clustered {
+            let (fine, coarse) = me.cluster;
+            out.push(h.mix(t::CLUSTER, &[fine]));
+            out.push(h.mix(t::CLUSTER_COARSE, &[coarse]));
+            out.push(h.mix(t::CLUSTER_SHAPE, &[fine, shape]));
+            let prev = at(-1).map_or(BEFORE, |j| ctx.parts[j].cluster.1);
+            let next = at(1).map_or(AFTER, |j| ctx.parts[j].cluster.1);
+            out.push(h.mix(t::PREV_CLUSTER, &[prev]));
+            out.push(h.mix(t::NEXT_CLUSTER, &[next]));
+        }
+        // lexicon membership of the word and its neighbours
+        let mut bits = ctx.lex[i].0;
+        while bits != 0 {
+            let b = bits.trailing_zeros() as u64;
+            bits &= bits - 1;
+            out.push(h.mix(t::LEX, &[b]));
+            out.push(h.mix(t::LEX_WORD, &[b, shape]));
+        }
+        if let Some(j) = at(-1) {
+            let mut bits = ctx.lex[j].0;
+            while bits != 0 {
+                let b = bits.trailing_zeros() as u64;
+                bits &= bits - 1;
+                out.push(h.mix(t::LEX_PREV, &[b]));
+            }
+        }
+        if let Some(j) = at(1) {
+            let mut bits = ctx.lex[j].0;
+            while bits != 0 {
+                let b = bits.trailing_zeros() as u64;
+                bits &= bits - 1;
+                out.push(h.mix(t::LEX_NEXT, &[b]));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(w: &str) -> String {
+        let mut s = String::new();
+        shape_into(w, &mut s);
+        s
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Kerry"), "Xx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("ISIS"), "X");
+        assert_eq!(shape("1,000"), "d,d");
+        assert_eq!(shape("McCain"), "XxXx");
+        assert_eq!(shape("Émile"), "Xx");
+    }
+
+    #[test]
+    fn affixes_are_char_aware() {
+        assert_eq!(prefix("émile", 2), Some("ém"));
+        assert_eq!(suffix("zürich", 3), Some("ich"));
+        assert_eq!(suffix("ab", 3), None);
+        assert_eq!(prefix("ab", 3), None);
+        assert_eq!(suffix("über", 4), None);
+        assert_eq!(suffix("naïve", 3), Some("ïve"));
+    }
+
+    #[test]
+    fn features_stay_in_range() {
+        let doc = Document::new("Secretary of State John Kerry visited Ankara. Kerry said so.");
+        let lex = Lexicon::empty();
+        let ctx = DocContext::new(&doc, &lex);
+        let mut f = Featurizer::new(16);
+        let mut out = Vec::new();
+        for s in &doc.segments.sentences {
+            for i in s.tokens.clone() {
+                f.features(&doc, &ctx, &s.tokens, i, &mut out);
+            }
+        }
+        assert!(out.len() > 20 * doc.tokens.len());
+        assert!(out.iter().all(|&b| (b as usize) < f.buckets()));
+    }
+}

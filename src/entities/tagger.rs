@@ -1,0 +1,251 @@
+//! The learned name tagger: hashed token features ([`super::features`]) scored by a
+//! quantised linear model, decoded per sentence with constrained Viterbi over BILOU tags.
+//! Trained by `cargo run --release --features train --bin train -- ner` (see MODEL.md);
+//! the model file is embedded in the binary and the wasm and decoded once.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::features::{DocContext, Featurizer, WordClusters, FEATURE_SET};
+use crate::tagger::bilou::Part;
+use crate::tagger::viterbi::{decode_into, Scratch, Transitions};
+use crate::tagger::{Bilou, CompactLinear, CompactModelFile, ModelError};
+use crate::text::Document;
+
+/// The embedded model (`models/ner.clm`).
+static EMBEDDED: &[u8] = include_bytes!("../../models/ner.clm");
+
+/// A span the tagger found: tokens, index into [`NerTagger::types`], confidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaggedSpan {
+    /// Token indices.
+    pub tokens: Range<usize>,
+    /// Index of its type in [`NerTagger::types`].
+    pub type_index: usize,
+    /// How sure the tagger is, in [0, 1].
+    pub confidence: f32,
+}
+
+/// A loaded name tagger.
+#[derive(Debug, Clone)]
+pub struct NerTagger {
+    bilou: Bilou,
+    bits: u32,
+    emission: CompactLinear,
+    transitions: Transitions,
+    clusters: Option<WordClusters>,
+    meta: Vec<(String, String)>,
+}
+
+/// Reusable buffers for tagging, so a document allocates only its outputs.
+#[derive(Debug, Default)]
+struct Buffers {
+    features: Vec<u32>,
+    ends: Vec<u32>,
+    slots: Vec<u32>,
+    emissions: Vec<f32>,
+    scratch: Scratch,
+    tags: Vec<usize>,
+}
+
+impl NerTagger {
+    /// Builds a tagger from a model file written by the trainer.
+    pub fn from_model(mut model: CompactModelFile) -> Result<NerTagger, ModelError> {
+        let meta_get = |k: &str| model.meta(k).map(str::to_string);
+        let types: Vec<String> = meta_get("types")
+            .ok_or(ModelError::Corrupt("no 'types' in the model metadata"))?
+            .split(',')
+            .map(str::to_string)
+            .collect();
+        let bits: u32 = meta_get("bits")
+            .and_then(|b| b.parse().ok())
+            .ok_or(ModelError::Corrupt("no 'bits' in the model metadata"))?;
+        let bilou = Bilou::new(types);
+        if bilou.tags() > 64 || model.labels != bilou.tag_names() {
+            return Err(ModelError::Corrupt("labels do not match the types"));
+        }
+        let trans = model.table("transitions")?;
+        let n = bilou.tags();
+        if trans.labels() != n || trans.buckets() != n + 1 {
+            return Err(ModelError::Corrupt("table dimensions"));
+        }
+        let mut learned = vec![0.0f32; (n + 1) * n];
+        for prev in 0..=n {
+            trans.score_into(&[prev as u32], &mut learned[prev * n..(prev + 1) * n]);
+        }
+        let mut transitions = Transitions::from_bilou(&bilou);
+        transitions.add_scores(&learned);
+        let clusters = match model.tables.iter().position(|(name, _)| name == "clusters") {
+            Some(k) => Some(
+                WordClusters::from_table(model.tables.swap_remove(k).1)
+                    .ok_or(ModelError::Corrupt("cluster table"))?,
+            ),
+            None => None,
+        };
+        let k = model
+            .tables
+            .iter()
+            .position(|(name, _)| name == "emission")
+            .ok_or_else(|| ModelError::MissingTable {
+                model: model.name.clone(),
+                table: "emission".into(),
+            })?;
+        let emission = model.tables.swap_remove(k).1;
+        if emission.labels() != n || emission.buckets() != 1 << bits {
+            return Err(ModelError::Corrupt("table dimensions"));
+        }
+        Ok(NerTagger {
+            bilou,
+            bits,
+            emission,
+            transitions,
+            clusters,
+            meta: model.meta,
+        })
+    }
+
+    /// Decodes a model file's bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Result<NerTagger, ModelError> {
+        NerTagger::from_model(CompactModelFile::from_bytes(bytes, FEATURE_SET)?)
+    }
+
+    /// The embedded tagger, decoded on first use; the error if it does not load (the
+    /// entity stage then falls back to capitalisation rules).
+    pub fn embedded() -> Result<&'static NerTagger, &'static ModelError> {
+        static TAGGER: OnceLock<Result<NerTagger, ModelError>> = OnceLock::new();
+        TAGGER
+            .get_or_init(|| NerTagger::from_bytes(EMBEDDED))
+            .as_ref()
+    }
+
+    /// The span types it predicts ("PERSON", "PLACE", ...).
+    pub fn types(&self) -> &[String] {
+        self.bilou.types()
+    }
+
+    /// The word clusters its features use, if it was trained with them.
+    pub fn clusters(&self) -> Option<&WordClusters> {
+        self.clusters.as_ref()
+    }
+
+    /// The per-document context this tagger's features need.
+    pub fn context(&self, doc: &Document, lex: &super::lexicon::Lexicon) -> DocContext {
+        DocContext::with_clusters(doc, lex, self.clusters())
+    }
+
+    /// Provenance recorded at training time.
+    pub fn meta(&self) -> &[(String, String)] {
+        &self.meta
+    }
+
+    /// Tags a document, sentence by sentence.
+    pub fn tag(&self, doc: &Document, ctx: &DocContext) -> Vec<TaggedSpan> {
+        let mut out = Vec::new();
+        let mut featurizer = Featurizer::new(self.bits);
+        let mut b = Buffers::default();
+        let n = self.bilou.tags();
+        for s in &doc.segments.sentences {
+            let range = s.tokens.clone();
+            if range.is_empty() {
+                continue;
+            }
+            b.emissions.clear();
+            b.emissions.resize(range.len() * n, 0.0);
+            b.features.clear();
+            b.ends.clear();
+            for i in range.clone() {
+                featurizer.features(doc, ctx, &range, i, &mut b.features);
+                b.ends.push(b.features.len() as u32);
+            }
+            self.emission
+                .score_many(&b.features, &b.ends, &mut b.emissions, &mut b.slots);
+            if !decode_into(
+                &b.emissions,
+                &self.transitions,
+                None,
+                &mut b.scratch,
+                &mut b.tags,
+            ) {
+                continue;
+            }
+            for (r, t) in self.bilou.decode(&b.tags) {
+                let confidence = self.confidence(&b.emissions, &b.tags, &r);
+                out.push(TaggedSpan {
+                    tokens: range.start + r.start..range.start + r.end,
+                    type_index: t,
+                    confidence,
+                });
+            }
+        }
+        out
+    }
+
+    /// Mean per-token margin of the chosen tags over the best alternative, squashed to
+    /// (0, 1).
+    fn confidence(&self, emissions: &[f32], tags: &[usize], r: &Range<usize>) -> f32 {
+        let n = self.bilou.tags();
+        let mut sum = 0.0;
+        for k in r.clone() {
+            let row = &emissions[k * n..(k + 1) * n];
+            let chosen = row[tags[k]];
+            let other = row
+                .iter()
+                .enumerate()
+                .filter(|&(t, _)| t != tags[k])
+                .map(|(_, &s)| s)
+                .fold(f32::NEG_INFINITY, f32::max);
+            sum += chosen - other;
+        }
+        let margin = sum / r.len().max(1) as f32;
+        let c = 1.0 / (1.0 + (-margin).exp());
+        (c * 1000.0).round() / 1000.0
+    }
+
+    /// Stage timings for benchmarks: (featurize, score, decode) in nanoseconds of thread
+    /// CPU time are not portable, so this only splits the work: it runs `stage` (0 =
+    /// features, 1 = + scores, 2 = + Viterbi) over the document and returns a checksum.
+    #[doc(hidden)]
+    pub fn bench_stage(&self, doc: &Document, ctx: &DocContext, stage: u8) -> f32 {
+        let mut featurizer = Featurizer::new(self.bits);
+        let mut b = Buffers::default();
+        let n = self.bilou.tags();
+        let mut sum = 0.0f32;
+        for s in &doc.segments.sentences {
+            let range = s.tokens.clone();
+            if range.is_empty() {
+                continue;
+            }
+            b.emissions.clear();
+            b.emissions.resize(range.len() * n, 0.0);
+            b.features.clear();
+            b.ends.clear();
+            for i in range.clone() {
+                featurizer.features(doc, ctx, &range, i, &mut b.features);
+                b.ends.push(b.features.len() as u32);
+            }
+            if stage >= 1 {
+                self.emission
+                    .score_many(&b.features, &b.ends, &mut b.emissions, &mut b.slots);
+                sum += b.emissions[0];
+            } else {
+                sum += b.features.len() as f32;
+            }
+            if stage >= 2 {
+                decode_into(
+                    &b.emissions,
+                    &self.transitions,
+                    None,
+                    &mut b.scratch,
+                    &mut b.tags,
+                );
+                sum += b.tags.len() as f32;
+            }
+        }
+        sum
+    }
+
+    /// The tag of `part` for type index `t` (for tests and tools).
+    pub fn tag_id(&self, part: Part, t: usize) -> usize {
+        self.bilou.tag(part, t)
+    }
+}
