@@ -1473,12 +1473,24 @@ impl App {
             .edit_btn
             .set_attribute("aria-pressed", if on { "true" } else { "false" })?;
         if on {
-            if self.els.editor.value() != self.text {
-                self.els.editor.set_value(&self.text);
+            // the newest text is the one being analysed, if any: reopening the editor
+            // mid-analysis must not bring back the older text
+            let newest = self.pending.as_ref().map_or(&self.text, |p| &p.text);
+            if self.els.editor.value() != *newest {
+                self.els.editor.set_value(newest);
             }
             self.update_editor_info();
             self.els.editor.focus()?;
         } else {
+            // A selection left inside the hidden textarea makes Chromium re-check every
+            // `content-visibility: auto` paragraph against it on each style pass: with a
+            // multi-megabyte text that froze the page for tens of seconds.
+            let _ = self.els.editor.set_selection_range(0, 0);
+            let _ = self.els.editor.blur();
+            if let Ok(Some(sel)) = self.win.get_selection() {
+                let _ = sel.remove_all_ranges();
+            }
+            let _ = self.els.edit_btn.focus();
             // analyse what is in the editor now rather than wait for the debounce
             let value = self.els.editor.value();
             if value != self.text && self.pending.as_ref().is_none_or(|p| p.text != value) {
@@ -1560,6 +1572,20 @@ impl App {
             self.hide_notice();
         }
         Ok(())
+    }
+
+    /// Empties the editor at once (selecting and deleting megabytes in a textarea
+    /// takes the browser's editing engine minutes); the old text stays one Undo away.
+    fn clear_editor(&mut self) -> Res<()> {
+        let old = self.els.editor.value();
+        if old.is_empty() {
+            return Ok(());
+        }
+        self.undo_text = Some(old);
+        self.els.editor.set_value("");
+        self.update_editor_info();
+        self.els.editor.focus()?;
+        self.notice("Cleared the editor.", &[("Undo", "undo-default")], false)
     }
 
     fn undo_default(&mut self) -> Res<()> {
@@ -2259,6 +2285,8 @@ fn install_listeners() -> Res<()> {
     dom::on(&load_default, "click", |_| {
         act(|app| app.reset_to_default())
     })?;
+    let clear: HtmlElement = by_id(&doc, "editor-clear")?;
+    dom::on(&clear, "click", |_| act(|app| app.clear_editor()))?;
     let share_btn: HtmlElement = by_id(&doc, "share-btn")?;
     dom::on(&share_btn, "click", |_| act(|app| app.share()))?;
     let notice: HtmlElement = by_id(&doc, "notice")?;
