@@ -180,7 +180,7 @@ mod tests {
 
     #[test]
     fn ascii_is_identity() {
-        check_all("Kerry said the U.S. would not.");
+        check_all("Okafor said the U.S. would not.");
     }
 
     #[test]

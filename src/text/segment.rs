@@ -1,6 +1,6 @@
 //! Paragraphs, sentences and quotations over the tokens.
 //!
-//! Quotation-aware: `“That’s not even being raised,” Kerry said.` is one sentence; a
+//! Quotation-aware: `“That’s not even being raised,” Okafor said.` is one sentence; a
 //! sentence that ends inside a quotation keeps its closing mark; a quotation reopened at
 //! each paragraph and closed only at the last is one quotation; an unbalanced mark never
 //! swallows more than its own paragraph.
@@ -126,15 +126,14 @@ const SENTENCE_STARTERS: &[&str] = &[
 
 fn is_open_double(c: &str) -> Option<bool> {
     match c {
-        "“" | "„" | "«" | "‟" => Some(true),
+        "“" | "„" | "«" | "‟" | "``" => Some(true),
         "”" | "»" => Some(false),
-        "\"" | "``" | "''" => None,
         _ => None,
     }
 }
 
 fn is_double(c: &str) -> bool {
-    matches!(c, "“" | "„" | "«" | "‟" | "”" | "»" | "\"")
+    matches!(c, "“" | "„" | "«" | "‟" | "”" | "»" | "\"" | "``" | "''")
 }
 
 fn is_single(c: &str) -> bool {
@@ -443,8 +442,8 @@ mod tests {
     #[test]
     fn quoted_sentence_with_attribution_is_one_sentence() {
         assert_eq!(
-            sentences("“That’s not even being raised,” Kerry said. He left."),
-            ["“That’s not even being raised,” Kerry said.", "He left."]
+            sentences("“That’s not even being raised,” Okafor said. He left."),
+            ["“That’s not even being raised,” Okafor said.", "He left."]
         );
         assert_eq!(
             sentences("“Why?” he asked. Then he left."),
@@ -489,10 +488,19 @@ mod tests {
     #[test]
     fn quotations_pair() {
         assert_eq!(
-            quotes("“That’s not even being raised,” Kerry said."),
+            quotes("“That’s not even being raised,” Okafor said."),
             ["That’s not even being raised,"]
         );
         assert_eq!(quotes("He said \"no way\" twice."), ["no way"]);
+        // wire and PTB styles: doubled marks are double quotes, apostrophes stay words
+        assert_eq!(
+            quotes("''We won't go,'' she said. ``Never,'' he said."),
+            ["We won't go,", "Never,"]
+        );
+        assert_eq!(
+            sentences("''We won't go,'' Okafor said. He left."),
+            ["''We won't go,'' Okafor said.", "He left."]
+        );
         assert_eq!(
             quotes("a “state sponsor of terrorism in various places.”"),
             ["state sponsor of terrorism in various places."]

@@ -423,6 +423,9 @@ impl<'a> Tokenizer<'a> {
                     )
                 }
                 '—' | '–' | '―' | '‒' => (pos + len, TokenKind::Dash),
+                // doubled marks stand for double quotes in wire copy and PTB text:
+                // ``like this'' and ''like this''
+                '`' | '\'' if text[pos + 1..].starts_with(c) => (pos + 2, TokenKind::Quote),
                 c if is_apostrophe(c)
                     && !self.space_before
                     && prev.is_some_and(|p| p == 's' || p == 'S')
@@ -564,8 +567,8 @@ mod tests {
         assert_eq!(toks("borders — and"), ["borders", "—", "and"]);
         assert_eq!(toks("wait... what…"), ["wait", "...", "what", "…"]);
         assert_eq!(
-            toks("“That’s not,” Kerry said."),
-            ["“", "That", "’s", "not", ",", "”", "Kerry", "said", "."]
+            toks("“That’s not,” Okafor said."),
+            ["“", "That", "’s", "not", ",", "”", "Okafor", "said", "."]
         );
         assert_eq!(toks("\"Yes\""), ["\"", "Yes", "\""]);
         assert_eq!(toks("1990 - 2000 -- ok"), ["1990", "-", "2000", "--", "ok"]);
