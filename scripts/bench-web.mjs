@@ -67,6 +67,13 @@ const w = warm.slice(3);
 console.log(`default article, warm (median of ${w.length} re-renders in one page)`);
 console.log(`  analyse (main thread)           ${median(w.map((s) => +s.analyzeMs)).toFixed(2)} ms`);
 console.log(`  render article                  ${median(w.map((s) => +s.renderMs)).toFixed(2)} ms`);
+console.log(`  sidebar                         ${median(w.map((s) => +s.sidebarMs)).toFixed(2)} ms`);
+const parts = {};
+for (const s of w) for (const kv of (s.sidebarParts ?? '').split(' ').filter(Boolean)) {
+  const [k, v] = kv.split(':');
+  (parts[k] ??= []).push(+v);
+}
+console.log(`    of which ${Object.entries(parts).map(([k, v]) => `${k} ${median(v).toFixed(2)}`).join(', ')} ms`);
 console.log(`  analyse + sidebar + render      ${median(w.map((s) => +s.totalMs)).toFixed(2)} ms   (goal: <= 5 ms)`);
 
 // 4. The core's throughput in the page, article by article (like `claimlens bench`).

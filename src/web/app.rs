@@ -749,12 +749,28 @@ impl App {
     }
 
     fn rebuild_sidebar(&mut self) -> Res<()> {
+        // each part's time goes to the status element for scripts/bench-web
+        let mut parts = String::new();
+        let mut lap = |name: &str, t0: f64| {
+            parts.push_str(&format!("{name}:{:.2} ", dom::now() - t0));
+            dom::now()
+        };
+        let t = dom::now();
         self.build_legend()?;
+        let t = lap("legend", t);
         self.build_kinds()?;
+        let t = lap("kinds", t);
         self.build_speakers()?;
+        let t = lap("speakers", t);
         self.build_entities()?;
+        let t = lap("entities", t);
         self.build_matrix()?;
+        let t = lap("matrix", t);
         self.build_claims()?;
+        lap("claims", t);
+        self.els
+            .status
+            .set_attribute("data-sidebar-parts", parts.trim_end())?;
         self.show_tab(self.tab)
     }
 
