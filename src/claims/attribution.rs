@@ -122,9 +122,44 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                 .into_iter()
                 .zip(dropped)
                 .filter_map(|(d, gone)| if gone { None } else { d })
+                .map(|mut d| {
+                    complete_parenthetical(doc, &mut d);
+                    d
+                })
                 .collect()
         }
         Err(_) => rules::find(doc, entities, &cues),
+    }
+}
+
+/// A parenthetical report ("The French, Kerry said, have agreed …") whose content the
+/// tagger ended before the source: the clause after the cue's comma is its second part
+/// (spec §4.1: discontinuous content). The tagger drops that part when another report
+/// follows in the sentence ("…, but he didn't say whether …").
+fn complete_parenthetical(doc: &Document, d: &mut Draft) {
+    let Some(src) = d.source.clone() else {
+        return;
+    };
+    let Some(sentence) = doc
+        .token_sentence
+        .get(d.cue.head)
+        .and_then(|&s| doc.segments.sentences.get(s as usize))
+    else {
+        return;
+    };
+    let after = d.cue.tokens.end;
+    let parenthetical = src.start > sentence.tokens.start + 1
+        && src.end <= d.cue.tokens.start
+        && rules::is_punct(doc, src.start - 1, ",")
+        && rules::is_punct(doc, after, ",")
+        && d.content.iter().any(|c| c.end < src.start)
+        && !d.content.iter().any(|c| c.start > after);
+    if !parenthetical {
+        return;
+    }
+    let end = rules::clause_end(doc, after + 1, sentence.tokens.end);
+    if end > after + 1 {
+        d.content.push(after + 1..end);
     }
 }
 
@@ -400,6 +435,19 @@ mod tests {
             "The French",
             "have agreed to take military action in Iraq"
         ]));
+    }
+
+    #[test]
+    fn parenthetical_report_keeps_both_parts_before_another_report() {
+        let found = claims(
+            "The French, the minister said, have agreed to act in Iraq, but she didn’t say \
+             whether they would act in Syria.",
+        );
+        let french = found
+            .iter()
+            .find(|c| c.2.first().is_some_and(|p| p == "The French"))
+            .expect("the parenthetical report");
+        assert_eq!(french.2, ["The French", "have agreed to act in Iraq"]);
     }
 
     #[test]

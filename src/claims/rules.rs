@@ -22,7 +22,23 @@ fn lower<'d>(doc: &'d Document, i: usize) -> &'d str {
     doc.lower(i)
 }
 
-fn is_punct(doc: &Document, i: usize, p: &str) -> bool {
+/// The end of the clause that starts at `start`: the sentence end `s_end`, or the comma
+/// before a clause break ("…, although he declined …").
+pub(crate) fn clause_end(doc: &Document, start: usize, s_end: usize) -> usize {
+    let mut end = start;
+    while end < s_end {
+        if is_punct(doc, end, ",")
+            && end + 1 < s_end
+            && CLAUSE_BREAKS.contains(&lower(doc, end + 1))
+        {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+pub(crate) fn is_punct(doc: &Document, i: usize, p: &str) -> bool {
     doc.tokens
         .get(i)
         .is_some_and(|t| t.kind != TokenKind::Word && t.text(doc.text) == p)
@@ -340,16 +356,7 @@ fn attribute(doc: &Document, entities: &Entities, cue: &Cue) -> Option<Draft> {
         || (is_punct(doc, cue.tokens.end, ",") && source.is_some() && !parenthetical);
     let content = if !trailing {
         // up to the next clause break: "…, although he declined …"
-        let mut c_end = c_start;
-        while c_end < s_end {
-            if is_punct(doc, c_end, ",")
-                && c_end + 1 < s_end
-                && CLAUSE_BREAKS.contains(&lower(doc, c_end + 1))
-            {
-                break;
-            }
-            c_end += 1;
-        }
+        let c_end = clause_end(doc, c_start, s_end);
         let mut parts: Vec<Range<usize>> = std::iter::once(c_start..c_end).collect();
         // parenthetical cue: "The French, Kerry said, have agreed …"
         if let (true, Some(src)) = (parenthetical, &source) {
