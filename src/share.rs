@@ -266,10 +266,10 @@ mod tests {
 
     fn full() -> ViewState {
         ViewState {
-            text: Some("“That’s not even being raised,” Kerry said. 😀\nÉ & = #".into()),
+            text: Some("“That’s not even being raised,” Okoro said. 😀\nÉ & = #".into()),
             hidden_types: vec!["PERSON".into(), "WORK_OF_ART".into()],
             hidden_kinds: vec!["negated".into()],
-            speaker: Some(SpeakerRef::Label("John Kerry".into())),
+            speaker: Some(SpeakerRef::Label("Jane Okoro".into())),
             min_confidence: 40,
             query: "a&b=c #x".into(),
             pinned: Some(Pinned::Claim(123)),
@@ -290,7 +290,7 @@ mod tests {
     #[test]
     fn default_article_link_has_no_text() {
         let s = ViewState {
-            pinned: Some(Pinned::Entity("John Kerry".into())),
+            pinned: Some(Pinned::Entity("Jane Okoro".into())),
             ..ViewState::default()
         };
         let link = encode(&s);
@@ -361,7 +361,7 @@ mod tests {
 
     #[test]
     fn text_field_len_matches_encoding() {
-        let text = "Kerry said the U.S. would not take Iran up on its offer. ".repeat(20);
+        let text = "Okoro said the U.S. would not take Iran up on its offer. ".repeat(20);
         let link = encode(&ViewState {
             text: Some(text.clone()),
             ..ViewState::default()

@@ -116,7 +116,7 @@ mod tests {
 
     #[test]
     fn discontinuous_content_and_code_point_offsets() {
-        // "😀 The French, Kerry said, have agreed." — the emoji is one code point
+        // "😀 The French, Okoro said, have agreed." — the emoji is one code point
         let analysis = Analysis {
             version: SCHEMA_VERSION.into(),
             length: 39,
@@ -133,8 +133,8 @@ mod tests {
             claims: vec![Claim {
                 id: 0,
                 kind: ClaimKind::Indirect,
-                span: span(2, "The French, Kerry said, have agreed."),
-                source: Some(span(14, "Kerry")),
+                span: span(2, "The French, Okoro said, have agreed."),
+                source: Some(span(14, "Okoro")),
                 cue: Some(span(20, "said")),
                 content: vec![span(2, "The French"), span(26, "have agreed")],
                 speaker: None,
@@ -148,7 +148,7 @@ mod tests {
         let lines: Vec<&str> = ann.lines().collect();
         assert_eq!(lines[0], "T1\tNORP 2 12\tThe French");
         assert_eq!(lines[1], "T2\tIndirect 2 12;26 37\tThe French have agreed");
-        assert_eq!(lines[2], "T3\tSource 14 19\tKerry");
+        assert_eq!(lines[2], "T3\tSource 14 19\tOkoro");
         assert_eq!(lines[3], "R1\tHasSource Arg1:T2 Arg2:T3");
         assert_eq!(lines[4], "T4\tCue 20 24\tsaid");
         assert_eq!(lines[5], "R2\tHasCue Arg1:T2 Arg2:T4");
@@ -166,7 +166,7 @@ mod tests {
 
     #[test]
     fn real_analysis_offsets_match_text() {
-        let text = "“That’s not even being raised,” Kerry said.\n“Never,” he said.";
+        let text = "“That’s not even being raised,” Okoro said.\n“Never,” he said.";
         let chars: Vec<char> = text.chars().collect();
         let ann = brat_ann(&crate::analyze(text));
         assert!(!ann.is_empty());

@@ -50,7 +50,7 @@ mod tests {
 
     #[test]
     fn offsets_are_code_points() {
-        let text = "“Yes,” said John Kerry in Paris.";
+        let text = "“Yes,” said Jane Okoro in Paris.";
         let doc = displacy(text, &crate::analyze(text));
         let chars: Vec<char> = text.chars().collect();
         assert!(!doc.ents.is_empty());

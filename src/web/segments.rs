@@ -13,7 +13,7 @@ use std::ops::Range;
 pub enum Role {
     /// Inside the claim's sentence but no part below.
     Span,
-    /// The source ("Kerry").
+    /// The source ("Okoro").
     Source,
     /// The cue ("said").
     Cue,
