@@ -309,12 +309,7 @@ impl CompactLinear {
         out: &mut [f32],
         slots: &mut Vec<u32>,
     ) {
-        slots.clear();
-        slots.extend(
-            features
-                .iter()
-                .map(|&f| self.index.get(f as usize)),
-        );
+        self.fill_slots(features, slots);
         let n = self.labels;
         let mut start = 0usize;
         for (k, &end) in ends.iter().enumerate() {
@@ -416,11 +411,7 @@ impl CompactLinear {
     /// misses overlap).
     fn fill_slots(&self, features: &[u32], slots: &mut Vec<u32>) {
         slots.clear();
-        slots.extend(
-            features
-                .iter()
-                .map(|&f| self.index.get(f as usize)),
-        );
+        slots.extend(features.iter().map(|&f| self.index.get(f as usize)));
     }
 
     /// Adds the scores of `features` for every label into `out` (length `labels`).
