@@ -10,73 +10,14 @@ use super::linear::LinearModel;
 pub struct CompactLinear {
     labels: usize,
     buckets: usize,
-    /// The slot of each bucket: `start << 8 | len` of its row in `entries`, or 0 for an empty
+    /// `index[bucket]` = `start << 8 | len` of its row in `entries`, or 0 for an empty
     /// bucket (a row holds at most 64 weights, so `len` fits in 8 bits).
-    index: SlotIndex,
+    index: Vec<u32>,
     /// `label << 16 | weight as u16`.
     entries: Vec<u32>,
     /// Rows with many weights, stored whole (32 lanes, labels ≤ 32), summed with SIMD.
-    dense: Vec<DenseRow>,
+    dense: Vec<[i16; 32]>,
     scale: f32,
-}
-
-/// A dense row, aligned to a cache line so that summing it touches one line, not two.
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[repr(align(64))]
-struct DenseRow([i16; 32]);
-
-/// The slot of each bucket, stored compactly: hashed tables are mostly empty, and a
-/// bitmap of the non-empty buckets with their slots packed after it is a fraction of the
-/// size of one slot per bucket (1 MB instead of 4 for the name tagger), so far more of it
-/// stays in the cache.
-#[derive(Debug, Clone, PartialEq, Default)]
-struct SlotIndex {
-    /// Per 64 buckets: which hold a row, and where their slots start in `slots`.
-    blocks: Vec<Block>,
-    /// The slots of the non-empty buckets, in bucket order.
-    slots: Vec<u32>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-struct Block {
-    mask: u64,
-    base: u32,
-}
-
-impl SlotIndex {
-    /// From one slot per bucket (0 = empty).
-    fn from_full(full: &[u32]) -> SlotIndex {
-        let mut blocks = Vec::with_capacity(full.len().div_ceil(64));
-        let mut slots = Vec::new();
-        for chunk in full.chunks(64) {
-            let mut b = Block {
-                mask: 0,
-                base: slots.len() as u32,
-            };
-            for (k, &s) in chunk.iter().enumerate() {
-                if s != 0 {
-                    b.mask |= 1 << k;
-                    slots.push(s);
-                }
-            }
-            blocks.push(b);
-        }
-        SlotIndex { blocks, slots }
-    }
-
-    /// The slot of `bucket` (0 = empty or out of range).
-    #[inline(always)]
-    fn get(&self, bucket: usize) -> u32 {
-        let Some(b) = self.blocks.get(bucket >> 6) else {
-            return 0;
-        };
-        let bit = 1u64 << (bucket & 63);
-        if b.mask & bit == 0 {
-            return 0;
-        }
-        let k = b.base as usize + (b.mask & (bit - 1)).count_ones() as usize;
-        self.slots.get(k).copied().unwrap_or(0)
-    }
 }
 
 /// Slots with this bit index [`CompactLinear::dense`] instead of the packed entries.
@@ -105,7 +46,7 @@ impl CompactLinear {
         // rows beyond 2^24 entries cannot be addressed: drop them (never happens with
         // the models trained here, which hold well under a million weights)
         entries.truncate(1 << 24);
-        let mut dense: Vec<DenseRow> = Vec::new();
+        let mut dense: Vec<[i16; 32]> = Vec::new();
         let mut packed: Vec<u32> = Vec::with_capacity(entries.len());
         for (k, &(b, start)) in rows.iter().enumerate() {
             let end = rows.get(k + 1).map_or(entries.len() as u32, |r| r.1);
@@ -121,7 +62,7 @@ impl CompactLinear {
                 for &e in row {
                     d[(e >> 16) as usize & 31] = e as u16 as i16;
                 }
-                dense.push(DenseRow(d));
+                dense.push(d);
                 DENSE | (dense.len() as u32 - 1)
             } else {
                 let at = packed.len() as u32;
@@ -135,7 +76,7 @@ impl CompactLinear {
         CompactLinear {
             labels,
             buckets,
-            index: SlotIndex::from_full(&index),
+            index,
             entries: packed,
             dense,
             scale,
@@ -152,7 +93,7 @@ impl CompactLinear {
         weights: &[i16],
     ) -> CompactLinear {
         let mut index = vec![0u32; buckets];
-        let mut dense: Vec<DenseRow> = Vec::new();
+        let mut dense: Vec<[i16; 32]> = Vec::new();
         let mut packed: Vec<u32> = Vec::with_capacity(weights.len());
         let mut k = 0usize;
         for &(b, mask) in rows {
@@ -169,7 +110,7 @@ impl CompactLinear {
                     bits &= bits - 1;
                     d[l & 31] = w;
                 }
-                dense.push(DenseRow(d));
+                dense.push(d);
                 DENSE | (dense.len() as u32 - 1)
             } else {
                 let at = packed.len() as u32;
@@ -187,7 +128,7 @@ impl CompactLinear {
         CompactLinear {
             labels,
             buckets,
-            index: SlotIndex::from_full(&index),
+            index,
             entries: packed,
             dense,
             scale,
@@ -233,16 +174,16 @@ impl CompactLinear {
             + self
                 .dense
                 .iter()
-                .map(|r| r.0.iter().filter(|&&w| w != 0).count())
+                .map(|r| r.iter().filter(|&&w| w != 0).count())
                 .sum::<usize>()
     }
 
     /// The quantised weights of `bucket` into `out` (indexed by label; others untouched).
     pub fn row_into(&self, bucket: usize, out: &mut [i16]) {
-        let slot = self.index.get(bucket);
+        let slot = self.index.get(bucket).copied().unwrap_or(0);
         if slot & DENSE != 0 {
             if let Some(row) = self.dense.get((slot & !DENSE) as usize) {
-                for (o, &w) in out.iter_mut().zip(row.0.iter()) {
+                for (o, &w) in out.iter_mut().zip(row.iter()) {
                     *o = w;
                 }
             }
@@ -257,12 +198,12 @@ impl CompactLinear {
 
     /// The quantised weight of (`bucket`, `label`).
     pub fn weight(&self, bucket: usize, label: usize) -> i16 {
-        let slot = self.index.get(bucket);
+        let slot = self.index.get(bucket).copied().unwrap_or(0);
         if slot & DENSE != 0 {
             return self
                 .dense
                 .get((slot & !DENSE) as usize)
-                .and_then(|r| r.0.get(label))
+                .and_then(|r| r.get(label))
                 .copied()
                 .unwrap_or(0);
         }
@@ -288,7 +229,7 @@ impl CompactLinear {
         if slot & DENSE != 0 {
             if let Some(row) = self.dense.get((slot & !DENSE) as usize) {
                 let (head, _) = acc.split_at_mut(32);
-                add_lanes(head, &row.0);
+                add_lanes(head, row);
             }
         } else {
             for &e in self.slot_row(slot) {
@@ -309,7 +250,12 @@ impl CompactLinear {
         out: &mut [f32],
         slots: &mut Vec<u32>,
     ) {
-        self.fill_slots(features, slots);
+        slots.clear();
+        slots.extend(
+            features
+                .iter()
+                .map(|&f| self.index.get(f as usize).copied().unwrap_or(0)),
+        );
         let n = self.labels;
         let mut start = 0usize;
         for (k, &end) in ends.iter().enumerate() {
@@ -340,7 +286,7 @@ impl CompactLinear {
         for &slot in slots {
             if slot & DENSE != 0 {
                 if let Some(row) = self.dense.get((slot & !DENSE) as usize) {
-                    add_lanes(lanes, &row.0);
+                    add_lanes(lanes, row);
                 }
             } else {
                 for &e in self.slot_row(slot) {
@@ -411,7 +357,11 @@ impl CompactLinear {
     /// misses overlap).
     fn fill_slots(&self, features: &[u32], slots: &mut Vec<u32>) {
         slots.clear();
-        slots.extend(features.iter().map(|&f| self.index.get(f as usize)));
+        slots.extend(
+            features
+                .iter()
+                .map(|&f| self.index.get(f as usize).copied().unwrap_or(0)),
+        );
     }
 
     /// Adds the scores of `features` for every label into `out` (length `labels`).
@@ -423,7 +373,7 @@ impl CompactLinear {
         let mut slots = [0u32; 32];
         for chunk in features.chunks(32) {
             for (s, &f) in slots.iter_mut().zip(chunk) {
-                *s = self.index.get(f as usize);
+                *s = self.index.get(f as usize).copied().unwrap_or(0);
             }
             for &slot in &slots[..chunk.len()] {
                 self.add_slot(slot, &mut acc);
