@@ -239,6 +239,10 @@ struct Parts {
 #[derive(Debug, Clone, Default)]
 pub struct DocContext {
     parts: Vec<Parts>,
+    /// Each token's distinct word (same text = same word), indexing `word_token`.
+    word_of: Vec<u32>,
+    /// The first token of each distinct word.
+    word_token: Vec<u32>,
     /// Lexicon flags of each token.
     pub lex: Vec<LexFlags>,
     in_quote: Vec<bool>,
@@ -270,9 +274,15 @@ impl DocContext {
     ) -> Self {
         let n = doc.tokens.len();
         let mut shape = String::with_capacity(16);
-        let parts = (0..n)
-            .map(|i| {
-                let word = doc.token_text(i);
+        // the parts depend only on the token's text (its lower-cased form is derived from
+        // it), so each distinct word is hashed once per document
+        let mut ids: FnvMap<&str, u32> = FnvMap::default();
+        let mut words: Vec<Parts> = Vec::new();
+        let mut word_token: Vec<u32> = Vec::new();
+        let mut word_of: Vec<u32> = Vec::with_capacity(n);
+        for i in 0..n {
+            let word = doc.token_text(i);
+            let id = *ids.entry(word).or_insert_with(|| {
                 let lower = doc.lower(i);
                 shape.clear();
                 shape_into(word, &mut shape);
@@ -296,9 +306,13 @@ impl DocContext {
                     p.prefix[k] = prefix(lower, k + 1).map_or(0, FeatureHasher::part);
                     p.suffix[k] = suffix(lower, k + 1).map_or(0, FeatureHasher::part);
                 }
-                p
-            })
-            .collect();
+                words.push(p);
+                word_token.push(i as u32);
+                words.len() as u32 - 1
+            });
+            word_of.push(id);
+        }
+        let parts: Vec<Parts> = word_of.iter().map(|&w| words[w as usize]).collect();
         let lex = lexicon.annotate(doc);
         let mut in_quote = vec![false; n];
         for q in &doc.segments.quotations {
@@ -379,6 +393,8 @@ impl DocContext {
             .collect();
         DocContext {
             parts,
+            word_of,
+            word_token,
             lex,
             in_quote,
             headline,
@@ -522,6 +538,149 @@ impl Featurizer {
     }
 }
 
+impl DocContext {
+    /// Number of distinct words (token texts) in the document.
+    pub fn words(&self) -> usize {
+        self.word_token.len()
+    }
+
+    /// The distinct word of token `i` (see [`Self::words`]).
+    pub fn word_of(&self, i: usize) -> usize {
+        self.word_of.get(i).map_or(0, |&w| w as usize)
+    }
+
+    /// A token where distinct word `w` occurs.
+    pub fn word_token(&self, w: usize) -> usize {
+        self.word_token.get(w).map_or(0, |&t| t as usize)
+    }
+}
+
+impl Featurizer {
+    /// The features of token `i` that depend only on its text (the same for every
+    /// occurrence of the word): with [`Self::context_features`], the same multiset as
+    /// [`Self::features`], so a tagger can score them once per distinct word.
+    pub fn word_features(&self, ctx: &DocContext, i: usize, out: &mut Vec<u32>) {
+        let h = self.hasher;
+        let me = &ctx.parts[i];
+        let (word, lower, shape) = (me.word, me.lower, me.shape);
+        out.push(h.mix(t::BIAS, &[]));
+        out.push(h.mix(t::WORD, &[word]));
+        out.push(h.mix(t::LOWER, &[lower]));
+        out.push(h.mix(t::SHAPE, &[shape]));
+        for n in 0..4 {
+            if me.prefix[n] != 0 {
+                out.push(h.mix(t::PREFIX + n as u16, &[me.prefix[n]]));
+            }
+            if n > 0 && me.suffix[n] != 0 {
+                out.push(h.mix(t::SUFFIX + n as u16, &[me.suffix[n]]));
+            }
+        }
+        if ctx.clustered {
+            let (fine, coarse) = me.cluster;
+            out.push(h.mix(t::CLUSTER, &[fine]));
+            out.push(h.mix(t::CLUSTER_COARSE, &[coarse]));
+            out.push(h.mix(t::CLUSTER_SHAPE, &[fine, shape]));
+        }
+    }
+
+    /// The features of token `i` (inside sentence `sentence`) that depend on where it
+    /// stands: its neighbours, its place in the sentence and the document, the lexicon
+    /// entries it is part of. Kept in step with [`Self::features`] (a test checks it).
+    pub fn context_features(
+        &self,
+        doc: &Document,
+        ctx: &DocContext,
+        sentence: &Range<usize>,
+        i: usize,
+        out: &mut Vec<u32>,
+    ) {
+        let h = self.hasher;
+        let me = &ctx.parts[i];
+        let at = |k: isize| -> Option<usize> {
+            let j = i as isize + k;
+            (j >= sentence.start as isize && j < sentence.end as isize).then_some(j as usize)
+        };
+        let edge = |k: isize| if k < 0 { BEFORE } else { AFTER };
+        let low_at = |k: isize| at(k).map_or(edge(k), |j| ctx.parts[j].lower);
+        let shape_at = |k: isize| at(k).map_or(edge(k), |j| ctx.parts[j].shape);
+        let (lower, shape) = (me.lower, me.shape);
+        let (p1, p2, n1, n2) = (low_at(-1), low_at(-2), low_at(1), low_at(2));
+        out.push(h.mix(t::PREV, &[p1]));
+        out.push(h.mix(t::PREV2, &[p2]));
+        out.push(h.mix(t::NEXT, &[n1]));
+        out.push(h.mix(t::NEXT2, &[n2]));
+        let (ps, ns) = (shape_at(-1), shape_at(1));
+        out.push(h.mix(t::PREV_SHAPE, &[ps]));
+        out.push(h.mix(t::NEXT_SHAPE, &[ns]));
+        out.push(h.mix(t::SHAPE3, &[ps, shape, ns]));
+        out.push(h.mix(t::BIGRAM_LEFT, &[p1, lower]));
+        out.push(h.mix(t::BIGRAM_RIGHT, &[lower, n1]));
+        out.push(h.mix(t::PREV_WORD_SHAPE, &[p1, shape]));
+        out.push(h.mix(t::WORD_NEXT_SHAPE, &[shape, n1]));
+        let initial = i == sentence.start
+            || (i == sentence.start + 1 && doc.tokens[sentence.start].kind == TokenKind::Quote);
+        if initial {
+            out.push(h.mix(t::INITIAL, &[shape]));
+            out.push(h.mix(t::INITIAL_LOWER, &[lower]));
+        }
+        if ctx.in_quote[i] {
+            out.push(h.mix(t::QUOTE, &[shape]));
+        }
+        let f = ctx.doc_flags[i];
+        if doc.tokens[i].kind == TokenKind::Word && is_capitalised(doc.token_text(i)) {
+            out.push(h.mix(t::DOC, &[(f & 3) as u64 | (initial as u64) << 2]));
+            if f & 4 != 0 {
+                out.push(h.mix(t::DOC_LONGER, &[initial as u64]));
+            }
+        }
+        if ctx.headline[i] {
+            out.push(h.mix(t::HEADLINE, &[shape]));
+        }
+        if doc.tokens[i].newlines_before > 0 {
+            out.push(h.mix(t::LINE_START, &[shape]));
+        }
+        if let Some(j) = at(-1) {
+            if ctx.parts[j].suffix[2] != 0 {
+                out.push(h.mix(t::PREV_SUFFIX, &[ctx.parts[j].suffix[2]]));
+            }
+        }
+        if let Some(j) = at(1) {
+            if ctx.parts[j].suffix[2] != 0 {
+                out.push(h.mix(t::NEXT_SUFFIX, &[ctx.parts[j].suffix[2]]));
+            }
+        }
+        if ctx.clustered {
+            let prev = at(-1).map_or(BEFORE, |j| ctx.parts[j].cluster.1);
+            let next = at(1).map_or(AFTER, |j| ctx.parts[j].cluster.1);
+            out.push(h.mix(t::PREV_CLUSTER, &[prev]));
+            out.push(h.mix(t::NEXT_CLUSTER, &[next]));
+        }
+        let mut bits = ctx.lex[i].0;
+        while bits != 0 {
+            let b = bits.trailing_zeros() as u64;
+            bits &= bits - 1;
+            out.push(h.mix(t::LEX, &[b]));
+            out.push(h.mix(t::LEX_WORD, &[b, shape]));
+        }
+        if let Some(j) = at(-1) {
+            let mut bits = ctx.lex[j].0;
+            while bits != 0 {
+                let b = bits.trailing_zeros() as u64;
+                bits &= bits - 1;
+                out.push(h.mix(t::LEX_PREV, &[b]));
+            }
+        }
+        if let Some(j) = at(1) {
+            let mut bits = ctx.lex[j].0;
+            while bits != 0 {
+                let b = bits.trailing_zeros() as u64;
+                bits &= bits - 1;
+                out.push(h.mix(t::LEX_NEXT, &[b]));
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -566,5 +725,31 @@ mod tests {
         }
         assert!(out.len() > 20 * doc.tokens.len());
         assert!(out.iter().all(|&b| (b as usize) < f.buckets()));
+    }
+
+    #[test]
+    fn split_features_are_the_same_multiset() {
+        let text = "\"Secretary of State John Kerry\" visited Ankara, Turkey.\n\
+                    KERRY MEETS ERDOGAN IN ANKARA\n\
+                    Kerry said so. The turkey was served; Kerry's aides (U.S.) agreed.";
+        let doc = Document::new(text);
+        let lex = Lexicon::embedded();
+        let mut ctx = DocContext::new(&doc, lex);
+        for clustered in [false, true] {
+            ctx.clustered = clustered;
+            let mut f = Featurizer::new(20);
+            for s in &doc.segments.sentences {
+                for i in s.tokens.clone() {
+                    let mut whole = Vec::new();
+                    f.features(&doc, &ctx, &s.tokens, i, &mut whole);
+                    let mut split = Vec::new();
+                    f.word_features(&ctx, ctx.word_token(ctx.word_of(i)), &mut split);
+                    f.context_features(&doc, &ctx, &s.tokens, i, &mut split);
+                    whole.sort_unstable();
+                    split.sort_unstable();
+                    assert_eq!(whole, split, "token {i}");
+                }
+            }
+        }
     }
 }

@@ -46,6 +46,10 @@ struct Buffers {
     emissions: Vec<f32>,
     scratch: Scratch,
     tags: Vec<usize>,
+    /// Partial scores of each distinct word's word-only features.
+    word_sums: Vec<[i32; 32]>,
+    /// The partial scores of a sentence's tokens, in order.
+    base: Vec<[i32; 32]>,
 }
 
 impl NerTagger {
@@ -141,24 +145,15 @@ impl NerTagger {
     /// Tags a document, sentence by sentence.
     pub fn tag(&self, doc: &Document, ctx: &DocContext) -> Vec<TaggedSpan> {
         let mut out = Vec::new();
-        let mut featurizer = Featurizer::new(self.bits);
+        let featurizer = Featurizer::new(self.bits);
         let mut b = Buffers::default();
-        let n = self.bilou.tags();
+        self.word_sums(&featurizer, ctx, &mut b);
         for s in &doc.segments.sentences {
             let range = s.tokens.clone();
             if range.is_empty() {
                 continue;
             }
-            b.emissions.clear();
-            b.emissions.resize(range.len() * n, 0.0);
-            b.features.clear();
-            b.ends.clear();
-            for i in range.clone() {
-                featurizer.features(doc, ctx, &range, i, &mut b.features);
-                b.ends.push(b.features.len() as u32);
-            }
-            self.emission
-                .score_many(&b.features, &b.ends, &mut b.emissions, &mut b.slots);
+            self.emissions(&featurizer, doc, ctx, &range, &mut b);
             if !decode_into(
                 &b.emissions,
                 &self.transitions,
@@ -178,6 +173,65 @@ impl NerTagger {
             }
         }
         out
+    }
+
+    /// Scores the word-only features of each distinct word of the document once (most
+    /// words recur, and these features are the same at every occurrence).
+    fn word_sums(&self, featurizer: &Featurizer, ctx: &DocContext, b: &mut Buffers) {
+        b.word_sums.clear();
+        if !self.emission.lanes_fit() {
+            return;
+        }
+        b.features.clear();
+        b.ends.clear();
+        for w in 0..ctx.words() {
+            featurizer.word_features(ctx, ctx.word_token(w), &mut b.features);
+            b.ends.push(b.features.len() as u32);
+        }
+        self.emission
+            .sum_many(&b.features, &b.ends, &mut b.word_sums, &mut b.slots);
+    }
+
+    /// The emission scores of the tokens of `range` into `b.emissions`: each token's
+    /// word partial sums (from [`Self::word_sums`]) plus its context features.
+    fn emissions(
+        &self,
+        featurizer: &Featurizer,
+        doc: &Document,
+        ctx: &DocContext,
+        range: &Range<usize>,
+        b: &mut Buffers,
+    ) {
+        let n = self.bilou.tags();
+        b.emissions.clear();
+        b.emissions.resize(range.len() * n, 0.0);
+        b.features.clear();
+        b.ends.clear();
+        if !self.emission.lanes_fit() {
+            // too many labels for the partial sums: all features at once
+            let mut featurizer = featurizer.clone();
+            for i in range.clone() {
+                featurizer.features(doc, ctx, range, i, &mut b.features);
+                b.ends.push(b.features.len() as u32);
+            }
+            self.emission
+                .score_many(&b.features, &b.ends, &mut b.emissions, &mut b.slots);
+            return;
+        }
+        b.base.clear();
+        for i in range.clone() {
+            featurizer.context_features(doc, ctx, range, i, &mut b.features);
+            b.ends.push(b.features.len() as u32);
+            let w = ctx.word_of(i);
+            b.base.push(b.word_sums.get(w).copied().unwrap_or([0; 32]));
+        }
+        self.emission.score_many_from(
+            &b.features,
+            &b.ends,
+            &b.base,
+            &mut b.emissions,
+            &mut b.slots,
+        );
     }
 
     /// Mean per-token margin of the chosen tags over the best alternative, squashed to
@@ -210,24 +264,26 @@ impl NerTagger {
         let mut b = Buffers::default();
         let n = self.bilou.tags();
         let mut sum = 0.0f32;
+        if stage >= 1 {
+            self.word_sums(&featurizer, ctx, &mut b);
+        }
         for s in &doc.segments.sentences {
             let range = s.tokens.clone();
             if range.is_empty() {
                 continue;
             }
-            b.emissions.clear();
-            b.emissions.resize(range.len() * n, 0.0);
-            b.features.clear();
-            b.ends.clear();
-            for i in range.clone() {
-                featurizer.features(doc, ctx, &range, i, &mut b.features);
-                b.ends.push(b.features.len() as u32);
-            }
             if stage >= 1 {
-                self.emission
-                    .score_many(&b.features, &b.ends, &mut b.emissions, &mut b.slots);
+                self.emissions(&featurizer, doc, ctx, &range, &mut b);
                 sum += b.emissions[0];
             } else {
+                b.emissions.clear();
+                b.emissions.resize(range.len() * n, 0.0);
+                b.features.clear();
+                b.ends.clear();
+                for i in range.clone() {
+                    featurizer.features(doc, ctx, &range, i, &mut b.features);
+                    b.ends.push(b.features.len() as u32);
+                }
                 sum += b.features.len() as f32;
             }
             if stage >= 2 {

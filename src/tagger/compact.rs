@@ -264,17 +264,7 @@ impl CompactLinear {
             if n <= 32 {
                 // the common case, with the accumulators in registers
                 let mut lanes = [0i32; 32];
-                for &slot in &slots[start.min(end)..end] {
-                    if slot & DENSE != 0 {
-                        if let Some(row) = self.dense.get((slot & !DENSE) as usize) {
-                            add_lanes(&mut lanes, row);
-                        }
-                    } else {
-                        for &e in self.slot_row(slot) {
-                            lanes[(e >> 16) as usize & 31] += e as u16 as i16 as i32;
-                        }
-                    }
-                }
+                self.add_slots32(&slots[start.min(end)..end], &mut lanes);
                 acc[..32].copy_from_slice(&lanes);
             } else {
                 for &slot in &slots[start.min(end)..end] {
@@ -288,6 +278,90 @@ impl CompactLinear {
             }
             start = end;
         }
+    }
+
+    /// Adds the rows of `slots` into 32 lanes (labels ≤ 32).
+    #[inline]
+    fn add_slots32(&self, slots: &[u32], lanes: &mut [i32; 32]) {
+        for &slot in slots {
+            if slot & DENSE != 0 {
+                if let Some(row) = self.dense.get((slot & !DENSE) as usize) {
+                    add_lanes(lanes, row);
+                }
+            } else {
+                for &e in self.slot_row(slot) {
+                    lanes[(e >> 16) as usize & 31] += e as u16 as i16 as i32;
+                }
+            }
+        }
+    }
+
+    /// Whether [`Self::sum_many`] and [`Self::score_many_from`] apply (at most 32 labels).
+    pub fn lanes_fit(&self) -> bool {
+        self.labels <= 32
+    }
+
+    /// The quantised (integer) score sums of many feature lists (laid out as in
+    /// [`Self::score_many`]) into `sums`, one entry per list: partial sums that
+    /// [`Self::score_many_from`] completes. Integer sums do not depend on the order of the
+    /// features, so splitting a list this way gives exactly the same scores. Needs
+    /// [`Self::lanes_fit`] (otherwise the sums stay zero).
+    pub fn sum_many(
+        &self,
+        features: &[u32],
+        ends: &[u32],
+        sums: &mut Vec<[i32; 32]>,
+        slots: &mut Vec<u32>,
+    ) {
+        self.fill_slots(features, slots);
+        sums.clear();
+        sums.resize(ends.len(), [0; 32]);
+        if !self.lanes_fit() {
+            return;
+        }
+        let mut start = 0usize;
+        for (lanes, &end) in sums.iter_mut().zip(ends) {
+            let end = (end as usize).min(slots.len());
+            self.add_slots32(&slots[start.min(end)..end], lanes);
+            start = end;
+        }
+    }
+
+    /// Like [`Self::score_many`], with list `k` starting from the partial sums `base[k]`
+    /// (from [`Self::sum_many`]) instead of zero. Needs [`Self::lanes_fit`].
+    pub fn score_many_from(
+        &self,
+        features: &[u32],
+        ends: &[u32],
+        base: &[[i32; 32]],
+        out: &mut [f32],
+        slots: &mut Vec<u32>,
+    ) {
+        self.fill_slots(features, slots);
+        let n = self.labels;
+        let mut start = 0usize;
+        for (k, (&end, base)) in ends.iter().zip(base).enumerate() {
+            let end = (end as usize).min(slots.len());
+            let mut lanes = *base;
+            self.add_slots32(&slots[start.min(end)..end], &mut lanes);
+            if let Some(row) = out.get_mut(k * n..(k + 1) * n) {
+                for (o, &a) in row.iter_mut().zip(lanes.iter()) {
+                    *o += a as f32 * self.scale;
+                }
+            }
+            start = end;
+        }
+    }
+
+    /// The index slots of `features`, all loaded first (independent loads, so their cache
+    /// misses overlap).
+    fn fill_slots(&self, features: &[u32], slots: &mut Vec<u32>) {
+        slots.clear();
+        slots.extend(
+            features
+                .iter()
+                .map(|&f| self.index.get(f as usize).copied().unwrap_or(0)),
+        );
     }
 
     /// Adds the scores of `features` for every label into `out` (length `labels`).
@@ -355,5 +429,11 @@ mod tests {
         compact.score_into(&feats[3..], &mut one[6..]);
         assert_eq!(many, one);
         assert_eq!(compact.weight(4, 0), 0);
+        // split lists: partial sums completed by the rest give the same scores
+        let mut sums = Vec::new();
+        compact.sum_many(&[5, 9, 1], &[1, 2, 3], &mut sums, &mut Vec::new());
+        let mut split = [0.0f32; 9];
+        compact.score_many_from(&[9, 2], &[1, 1, 2], &sums, &mut split, &mut Vec::new());
+        assert_eq!(split, one);
     }
 }
