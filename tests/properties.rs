@@ -143,6 +143,8 @@ fn edge_cases() {
         "\u{feff}Kerry said.",
         // a prepended mark (U+11D46) joins the following space into one grapheme
         "A\u{11d46} \u{1f300}",
+        // a combining mark after digits stays in the number's grapheme (found by proptest)
+        "%2\u{c47}\"\u{11d08} B",
     ] {
         check_text(text);
     }

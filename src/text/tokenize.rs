@@ -333,7 +333,9 @@ impl<'a> Tokenizer<'a> {
                     suffix.to_ascii_lowercase().as_str(),
                     "st" | "nd" | "rd" | "th" | "s"
                 )
-                || !suffix.chars().all(|c| c.is_alphabetic());
+                || !suffix.chars().all(|c| c.is_alphabetic())
+                // a combining mark after the digits belongs to the last digit's grapheme
+                || grapheme_end(self.text, start + digits_end) != start + digits_end;
             if keep_whole {
                 self.push(start, end, TokenKind::Number);
             } else {
