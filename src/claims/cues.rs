@@ -155,6 +155,7 @@ pub fn tag(doc: &Document, f: &TokenFacts, model: &SeqModel) -> Vec<Cue> {
                 _ => spans.push(span),
             }
         }
+        let first = out.len();
         for span in spans {
             let margin = model.margin(&scratch, &tags, span.clone());
             let tokens = range.start + span.start..range.start + span.end;
@@ -162,9 +163,30 @@ pub fn tag(doc: &Document, f: &TokenFacts, model: &SeqModel) -> Vec<Cue> {
             cue.confidence = model.confidence(margin).unwrap_or(0.7);
             out.push(cue);
         }
+        // A refusal to speak ("declined to say", "refused to comment") is a negated cue
+        // whatever the tagger made of it: rare in training text, unambiguous in news.
+        for k in range.clone() {
+            let refusal = REFUSALS.contains(&doc.lower(k))
+                && k + 2 < range.end
+                && doc.lower(k + 1) == "to"
+                && REFUSED_VERBS.contains(&doc.lower(k + 2));
+            if refusal
+                && !out[first..]
+                    .iter()
+                    .any(|c| c.tokens.start <= k + 2 && k < c.tokens.end)
+            {
+                let mut cue = make_cue(doc, f, k..k + 1);
+                cue.confidence = REFUSAL_CONFIDENCE;
+                out.push(cue);
+            }
+        }
+        out[first..].sort_by_key(|c| c.tokens.start);
     }
     out
 }
+
+/// Confidence of a refusal cue found by [`REFUSALS`] rather than by the tagger.
+const REFUSAL_CONFIDENCE: f32 = 0.8;
 
 /// Refusal verbs: "declined to say" reports that something was not said.
 const REFUSALS: &[&str] = &[
