@@ -459,6 +459,28 @@ mod tests {
     }
 
     #[test]
+    fn tagged_cues_include_every_refusal_to_speak() {
+        let Ok(model) = crate::claims::models::cue() else {
+            panic!("the embedded cue model loads");
+        };
+        let text = "The mayor opened the shelter on Monday. A spokesman for the agency \
+                    refused to comment on the cost, and the council declined to say when \
+                    the next one would open.";
+        let doc = Document::new(text);
+        let f = TokenFacts::new(&doc, &crate::entities::Entities::default());
+        let found: Vec<(String, bool)> = tag(&doc, &f, model)
+            .into_iter()
+            .map(|c| (text[doc.token_span(c.tokens)].to_string(), c.negated))
+            .collect();
+        for refusal in ["refused to comment", "declined to say"] {
+            assert!(
+                found.contains(&(refusal.to_string(), true)),
+                "{refusal} in {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn negation_of_a_tagged_cue() {
         let text = "He notably did not announce any deal.";
         let doc = Document::new(text);
