@@ -397,7 +397,7 @@ fn parse(
             if k > 0 && gap == 0 {
                 return Err(ModelError::Corrupt("row index"));
             }
-            last = last.checked_add(gap).unwrap_or(usize::MAX);
+            last = last.saturating_add(gap);
             if last >= buckets {
                 return Err(ModelError::Corrupt("row index"));
             }
