@@ -692,6 +692,42 @@ mod tests {
     }
 
     #[test]
+    fn codebook_weights_round_trip() {
+        let mut w = vec![0.0f32; 3 * 64];
+        for (k, x) in w.iter_mut().enumerate() {
+            *x = (k as f32 - 90.0) * 0.37 * if k % 3 == 0 { 1.0 } else { 0.0 };
+        }
+        let m = ModelFile {
+            tables: vec![("emission".into(), LinearModel::quantise(3, 64, &w))],
+            ..sample()
+        };
+        let dense = &m.tables[0].1;
+        let bytes = m.to_bytes_with(&WriteOptions {
+            level: 9,
+            codebooks: vec![("emission".into(), 16)],
+        });
+        let (book, expected) = uniform_codebook(&dense.weights, 16);
+        assert_eq!(book.len(), 16);
+        assert_eq!(book.last().copied(), Some(i16::MAX as u16));
+        let back = ModelFile::from_bytes(&bytes, 7).expect("loads");
+        assert_eq!(back.tables[0].1.weights, expected);
+        // quantising twice changes nothing
+        assert_eq!(uniform_codebook(&expected, 16).1, expected);
+        // small weights fall to zero, large ones keep half a step of precision
+        for (&q, &d) in expected.iter().zip(&dense.weights) {
+            assert!((q as i32 - d as i32).abs() <= i16::MAX as i32 / 32 + 1);
+        }
+        let c = CompactModelFile::from_bytes(&bytes, 7).expect("loads sparse");
+        for (k, &q) in expected.iter().enumerate() {
+            assert_eq!(c.table("emission").expect("table").weight(k / 3, k % 3), q);
+        }
+        // a code outside the codebook is an error, not a panic
+        let mut broken = bytes.clone();
+        broken.truncate(broken.len() - 1);
+        assert!(ModelFile::from_bytes(&broken, 7).is_err());
+    }
+
+    #[test]
     fn refuses_what_it_cannot_read() {
         let bytes = sample().to_bytes();
         assert_eq!(
