@@ -115,8 +115,6 @@ fn spec_negated_cue_and_pronoun_source() {
 }
 
 #[test]
-#[ignore = "regressed with the 8-bit role tagger (branch size): the content part before \
-            the parenthetical cue is lost; see MODEL.md"]
 fn discontinuous_content_around_a_parenthetical_cue() {
     let text =
         format!("{LEAD}The French, Kerry said, have agreed to take military action in Iraq.");

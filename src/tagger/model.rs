@@ -67,8 +67,9 @@ pub struct WriteOptions {
     /// Deflate level, 0 (stored) to 10.
     pub level: u8,
     /// Tables (by name) whose weights are stored as codes into a codebook of this many
-    /// evenly spaced magnitudes (1 to [`MAX_CODEBOOK`]; 128 = 8-bit weights); the others
-    /// keep exact `i16` weights.
+    /// evenly spaced magnitudes (1 to [`MAX_CODEBOOK`]; 128 = 8-bit weights, 512 = 10-bit
+    /// weights in two bytes, which deflate makes about 1.3 bytes); the others keep exact
+    /// `i16` weights.
     pub codebooks: Vec<(String, usize)>,
 }
 
@@ -81,8 +82,12 @@ impl Default for WriteOptions {
     }
 }
 
-/// Most magnitudes a codebook holds (a code is one byte: magnitude index × 2 + sign).
-pub const MAX_CODEBOOK: usize = 128;
+/// Most magnitudes a codebook holds. A code is magnitude index × 2 + sign: one byte for
+/// codebooks of up to [`BYTE_CODEBOOK`] magnitudes, two bytes (little-endian) above.
+pub const MAX_CODEBOOK: usize = 8192;
+
+/// Largest codebook whose codes fit one byte (8-bit weights).
+pub const BYTE_CODEBOOK: usize = 128;
 
 /// A loaded model: named weight tables plus labels and free-form metadata.
 #[derive(Debug, Clone, PartialEq)]
@@ -183,7 +188,7 @@ impl ModelFile {
                 .flat_map(|&b| row(b).iter())
                 .copied()
                 .filter(|&w| w != 0);
-            p.push(book.len() as u8);
+            p.extend_from_slice(&(book.len() as u16).to_le_bytes());
             for &m in &book {
                 p.extend_from_slice(&m.to_le_bytes());
             }
@@ -191,9 +196,13 @@ impl ModelFile {
                 for w in nonzero {
                     p.extend_from_slice(&w.to_le_bytes());
                 }
+            } else if book.len() <= BYTE_CODEBOOK {
+                for w in nonzero {
+                    p.push(encode(&book, w) as u8);
+                }
             } else {
                 for w in nonzero {
-                    p.push(encode(&book, w));
+                    p.extend_from_slice(&encode(&book, w).to_le_bytes());
                 }
             }
         }
@@ -438,7 +447,8 @@ fn parse(
             w
         } else {
             let book: Vec<i16> = if version >= 3 {
-                let n = r.take(1)?[0] as usize;
+                let n = r.take(2)?;
+                let n = u16::from_le_bytes([n[0], n[1]]) as usize;
                 r.take(n * 2)?
                     .chunks_exact(2)
                     .map(|b| {
@@ -457,15 +467,21 @@ fn parse(
                     .map(|b| i16::from_le_bytes([b[0], b[1]]))
                     .collect()
             } else {
-                r.take(need)?
-                    .iter()
-                    .map(|&c| {
-                        let m = *book
-                            .get(c as usize >> 1)
-                            .ok_or(ModelError::Corrupt("weight code"))?;
-                        Ok(if c & 1 == 1 { -m } else { m })
-                    })
-                    .collect::<Result<_, ModelError>>()?
+                let decode = |c: usize| {
+                    let m = *book.get(c >> 1).ok_or(ModelError::Corrupt("weight code"))?;
+                    Ok(if c & 1 == 1 { -m } else { m })
+                };
+                if book.len() <= BYTE_CODEBOOK {
+                    r.take(need)?
+                        .iter()
+                        .map(|&c| decode(c as usize))
+                        .collect::<Result<_, ModelError>>()?
+                } else {
+                    r.take(need * 2)?
+                        .chunks_exact(2)
+                        .map(|b| decode(u16::from_le_bytes([b[0], b[1]]) as usize))
+                        .collect::<Result<_, ModelError>>()?
+                }
             }
         };
         tables.push((
@@ -530,9 +546,9 @@ pub fn uniform_codebook(weights: &[i16], size: usize) -> (Vec<u16>, Vec<i16>) {
 
 /// The code of `w` (non-zero, a magnitude of `book` with a sign): index of its magnitude
 /// × 2, plus 1 if negative.
-fn encode(book: &[u16], w: i16) -> u8 {
+fn encode(book: &[u16], w: i16) -> u16 {
     let i = book.partition_point(|&b| b < w.unsigned_abs());
-    (i.min(book.len().saturating_sub(1)) * 2) as u8 | u8::from(w < 0)
+    (i.min(book.len().saturating_sub(1)) * 2) as u16 | u16::from(w < 0)
 }
 
 fn put_u32(out: &mut Vec<u8>, v: u32) {
@@ -721,6 +737,16 @@ mod tests {
         for (k, &q) in expected.iter().enumerate() {
             assert_eq!(c.table("emission").expect("table").weight(k / 3, k % 3), q);
         }
+        // two-byte codes
+        let wide = m.to_bytes_with(&WriteOptions {
+            level: 9,
+            codebooks: vec![("emission".into(), 512)],
+        });
+        let back = ModelFile::from_bytes(&wide, 7).expect("loads");
+        assert_eq!(
+            back.tables[0].1.weights,
+            uniform_codebook(&dense.weights, 512).1
+        );
         // a code outside the codebook is an error, not a panic
         let mut broken = bytes.clone();
         broken.truncate(broken.len() - 1);

@@ -240,9 +240,16 @@ fn prune_fraction(name: &str) -> f32 {
         .unwrap_or(if name == "attr" { PRUNE } else { 0.0 })
 }
 
-/// Evenly spaced magnitudes the emission weights are stored with (8-bit weights; the
-/// transitions stay exact).
-const WEIGHT_LEVELS: usize = 128;
+/// Evenly spaced magnitudes the emission weights are stored with (the transitions stay
+/// exact): 8-bit weights for the cue tagger; 10-bit ones for the role tagger, whose 8-bit
+/// version lost a discontinuous content part on the default article (+35 kB).
+fn weight_levels(name: &str) -> usize {
+    if name == "attr" {
+        512
+    } else {
+        128
+    }
+}
 
 /// Default of [`prune_fraction`] for the role tagger.
 const PRUNE: f32 = 0.01;
@@ -274,7 +281,7 @@ fn write_model(
 ) -> Result<(), TrainError> {
     let mut meta = meta;
     meta.push(("pruned_below".into(), prune_fraction(name).to_string()));
-    meta.push(("emission_levels".into(), WEIGHT_LEVELS.to_string()));
+    meta.push(("emission_levels".into(), weight_levels(name).to_string()));
     let file = ModelFile {
         name: name.to_string(),
         feature_set,
@@ -284,7 +291,7 @@ fn write_model(
     };
     let bytes = file.to_bytes_with(&WriteOptions {
         level: 9,
-        codebooks: vec![("emission".into(), WEIGHT_LEVELS)],
+        codebooks: vec![("emission".into(), weight_levels(name))],
     });
     let types: Vec<&str> = bilou.types().iter().map(String::as_str).collect();
     // scored as written (8-bit emission weights), not as trained
