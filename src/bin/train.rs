@@ -76,6 +76,10 @@ enum Model {
         /// Drop quantised weights smaller than this (model size).
         #[arg(long, default_value_t = 200)]
         prune: i16,
+        /// Evenly spaced magnitudes the emission weights are stored with (128: 8-bit
+        /// weights; 0: exact 16-bit weights).
+        #[arg(long, default_value_t = 128)]
+        levels: usize,
         /// Skip scoring the final model on the train split.
         #[arg(long)]
         no_train_score: bool,
@@ -112,6 +116,7 @@ fn main() -> ExitCode {
             out,
             eval_epochs,
             prune,
+            levels,
             no_train_score,
             gum_genres,
             re3d_uncertain,
@@ -138,6 +143,7 @@ fn main() -> ExitCode {
                     .filter_map(|e| e.trim().parse().ok())
                     .collect(),
                 prune,
+                levels,
                 gum_genres: Some(gum_genres),
                 re3d_uncertain,
                 clusters: (clusters > 0).then(|| {

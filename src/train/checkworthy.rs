@@ -12,7 +12,7 @@ use super::TrainError;
 use crate::claims::checkworthy::{self, sigmoid, CheckModel};
 use crate::claims::features::{hash_str, TokenFacts};
 use crate::entities;
-use crate::tagger::{ModelFile, Perceptron};
+use crate::tagger::{ModelFile, Perceptron, WriteOptions};
 use crate::text::Document;
 
 /// Hash bits of the check-worthiness features.
@@ -21,6 +21,8 @@ pub const BITS: u32 = 18;
 const CLEF_WEIGHT: f32 = 0.3;
 /// Weights below this share of the largest are dropped from the written model.
 const PRUNE: f32 = 0.02;
+/// Evenly spaced weight magnitudes the model file stores (8-bit weights).
+const WEIGHT_LEVELS: usize = 128;
 /// Share of ClaimBuster train held out for calibration (by id hash).
 const HELD_OUT_PERCENT: u64 = 15;
 
@@ -282,6 +284,8 @@ pub fn train(epochs: usize) -> Result<(), TrainError> {
             *w = 0;
         }
     }
+    // stored as 8-bit weights: calibrate and score what is written
+    weights.weights = crate::tagger::model::uniform_codebook(&weights.weights, WEIGHT_LEVELS).1;
     let raw_model = CheckModel {
         bits: BITS,
         a: 1.0,
@@ -352,12 +356,16 @@ pub fn train(epochs: usize) -> Result<(), TrainError> {
             ("trainer".into(), "logistic regression, averaged SGD, Platt scaling".into()),
             ("hash_bits".into(), BITS.to_string()),
             ("pruned_below".into(), prune.to_string()),
+            ("levels".into(), WEIGHT_LEVELS.to_string()),
             ("platt_a".into(), format!("{a}")),
             ("platt_b".into(), format!("{b}")),
         ],
         tables: vec![("weights".into(), weights)],
     };
-    let bytes = file.to_bytes();
+    let bytes = file.to_bytes_with(&WriteOptions {
+        level: 9,
+        codebooks: vec![("weights".into(), WEIGHT_LEVELS)],
+    });
     let path = "models/checkworthy.clm";
     std::fs::write(path, &bytes).map_err(|source| TrainError::Io {
         path: path.into(),

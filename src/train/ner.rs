@@ -28,7 +28,7 @@ use crate::entities::lexicon::Lexicon;
 use crate::entities::tagger::NerTagger;
 use crate::tagger::bilou::Part;
 use crate::tagger::viterbi::{decode_into, Scratch, Transitions};
-use crate::tagger::{Bilou, ModelFile, Perceptron};
+use crate::tagger::{Bilou, ModelFile, Perceptron, WriteOptions};
 use crate::text::{Document, OffsetMap};
 
 /// The NER training sets, in the order they are read.
@@ -62,6 +62,9 @@ pub struct NerOptions {
     pub eval_epochs: Vec<usize>,
     /// Weights whose absolute value (in quantised units) is below this are dropped.
     pub prune: i16,
+    /// Evenly spaced weight magnitudes the emission table is stored with (128: 8-bit
+    /// weights; 0: exact 16-bit weights).
+    pub levels: usize,
     /// GUM genres to train on (`None`: build_sets.py's default, the CC BY ones).
     pub gum_genres: Option<String>,
     /// Treat re3d entities below the set's confidence cut (0.5) as unknown rather than
@@ -84,6 +87,7 @@ impl Default for NerOptions {
             out: PathBuf::from("models/ner.clm"),
             eval_epochs: Vec::new(),
             prune: 200,
+            levels: 128,
             gum_genres: Some(DEFAULT_GUM_GENRES.to_string()),
             re3d_uncertain: false,
             clusters: Some(wordclusters::ClusterOptions::default()),
@@ -503,6 +507,20 @@ impl Trainer {
     }
 }
 
+/// How the model file is written: deflated, the emission weights on `opts.levels` evenly
+/// spaced magnitudes (8-bit weights by default; the transitions and the word-cluster table
+/// stay exact).
+fn write_options(opts: &NerOptions) -> WriteOptions {
+    WriteOptions {
+        level: 9,
+        codebooks: if opts.levels > 0 {
+            vec![("emission".to_string(), opts.levels)]
+        } else {
+            Vec::new()
+        },
+    }
+}
+
 /// What a training run did.
 #[derive(Debug, Clone)]
 pub struct NerReport {
@@ -604,6 +622,7 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
             ),
             ("re3d_uncertain".into(), opts.re3d_uncertain.to_string()),
             ("prune".into(), opts.prune.to_string()),
+            ("levels".into(), opts.levels.to_string()),
             (
                 "clusters".into(),
                 opts.clusters.as_ref().map_or("none".into(), |c| {
@@ -675,7 +694,7 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
         );
         if opts.eval_epochs.contains(&epoch) && epoch != opts.epochs {
             let model = trainer.model(opts, meta_base(epoch));
-            let tagger = NerTagger::from_bytes(&model.to_bytes_level(0))?;
+            let tagger = NerTagger::from_bytes(&model.to_bytes_with(&write_options(opts)))?;
             evaluate(&tagger, "dev", &format!("epoch{epoch}"))?;
         }
     }
@@ -696,7 +715,7 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
             "emission: {rows} non-zero rows, {nz} non-zero weights; |w| log2 histogram {hist:?}"
         );
     }
-    let bytes = model.to_bytes_level(0);
+    let bytes = model.to_bytes_with(&write_options(opts));
     std::fs::write(&opts.out, &bytes).map_err(|source| TrainError::Io {
         path: opts.out.display().to_string(),
         source,
