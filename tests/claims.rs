@@ -86,9 +86,6 @@ fn spec_indirect_report() {
 }
 
 #[test]
-#[ignore = "regressed when the claim models were retrained on the 8-bit name tagger's \
-            output (branch size): the cue tagger misses `declined`, so `said` takes the \
-            whole rest of the sentence; see MODEL.md"]
 fn spec_negated_cue_and_pronoun_source() {
     let text = format!(
         "{LEAD}Kerry said as many as 40 countries have offered some level of assistance, \

@@ -75,8 +75,15 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                     continue;
                 }
                 let sentence = doc.token_sentence[cue.head];
+                // a later cue after a clause break ("…, although he declined to say …")
+                // starts a report of its own, never one inside this cue's content
                 let later: Vec<usize> = (k + 1..cues.len())
                     .take_while(|&j| doc.token_sentence[cues[j].head] == sentence)
+                    .filter(|&j| {
+                        let start = cues[j].tokens.start;
+                        start < cue.tokens.end
+                            || rules::clause_end(doc, cue.tokens.end, start) == start
+                    })
                     .collect();
                 let cut_short = match &found[k] {
                     None => true,
@@ -124,6 +131,7 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                 .filter_map(|(d, gone)| if gone { None } else { d })
                 .map(|mut d| {
                     complete_parenthetical(doc, &mut d);
+                    stop_before_next_report(doc, &cues, &mut d);
                     d
                 })
                 .collect()
@@ -160,6 +168,30 @@ fn complete_parenthetical(doc: &Document, d: &mut Draft) {
     let end = rules::clause_end(doc, after + 1, sentence.tokens.end);
     if end > after + 1 {
         d.content.push(after + 1..end);
+    }
+}
+
+/// Ends a content part at a clause break ("…, although …", "…, but …") that comes before
+/// another report inside it: "Kerry said X, although he declined to say Y" reports X, and
+/// Y belongs to the second cue alone (spec §5). A report with no break before the inner
+/// cue keeps it ("He said she claimed X": the inner report is part of what he said).
+fn stop_before_next_report(doc: &Document, cues: &[Cue], d: &mut Draft) {
+    let own = d.cue.tokens.clone();
+    for part in &mut d.content {
+        if part.start < own.end {
+            continue;
+        }
+        let inner = cues
+            .iter()
+            .map(|c| c.tokens.start)
+            .filter(|&s| s > part.start && s < part.end && !own.contains(&s))
+            .min();
+        if let Some(inner) = inner {
+            let end = rules::clause_end(doc, part.start, inner);
+            if end < inner {
+                part.end = end;
+            }
+        }
     }
 }
 
