@@ -2,7 +2,7 @@
 //!
 //! The cue tagger ([`super::cues`]) finds the cues; the role tagger ([`super::roles`])
 //! labels, in a window around each cue, the tokens of its source and of its content
-//! (possibly several spans: "The French, Kerry said, have agreed …"). Assembly rules then
+//! (possibly several spans: "The French, Okoro said, have agreed …"). Assembly rules then
 //! make it a claim: a content part that reaches into a quotation takes the whole quotation
 //! (one content even across paragraphs), the kind follows the quotation marks, the polarity
 //! the cue's negation, and the source resolves to a speaker ([`super::speaker`]).
@@ -140,7 +140,7 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
     }
 }
 
-/// A parenthetical report ("The French, Kerry said, have agreed …") whose content the
+/// A parenthetical report ("The French, Okoro said, have agreed …") whose content the
 /// tagger ended before the source: the clause after the cue's comma is its second part
 /// (spec §4.1: discontinuous content). The tagger drops that part when another report
 /// follows in the sentence ("…, but he didn't say whether …").
@@ -172,7 +172,7 @@ fn complete_parenthetical(doc: &Document, d: &mut Draft) {
 }
 
 /// Ends a content part at a clause break ("…, although …", "…, but …") that comes before
-/// another report inside it: "Kerry said X, although he declined to say Y" reports X, and
+/// another report inside it: "Okoro said X, although he declined to say Y" reports X, and
 /// Y belongs to the second cue alone (spec §5). A report with no break before the inner
 /// cue keeps it ("He said she claimed X": the inner report is part of what he said).
 fn stop_before_next_report(doc: &Document, cues: &[Cue], d: &mut Draft) {
@@ -221,7 +221,7 @@ pub fn draft_from_spans(cue: &Cue, spans: &[(Range<usize>, usize)]) -> Option<Dr
     Some(build(cue, source, content))
 }
 
-/// A participial cue without a source ("Acknowledging that …, Kerry said …", "…, adding
+/// A participial cue without a source ("Acknowledging that …, Okoro said …", "…, adding
 /// that …") shares the source of the nearest cue of its sentence that has one.
 pub fn share_sources(doc: &Document, facts: &TokenFacts, drafts: &mut [Draft]) {
     use super::lexicon::{self, Form};
@@ -423,12 +423,12 @@ mod tests {
 
     #[test]
     fn spec_worked_example_direct() {
-        let found = claims("“That’s not even being raised,” Kerry said.");
+        let found = claims("“That’s not even being raised,” Okoro said.");
         assert_eq!(
             found,
             [(
                 "said".to_string(),
-                "Kerry".to_string(),
+                "Okoro".to_string(),
                 vec!["That’s not even being raised,".to_string()]
             )]
         );
@@ -437,7 +437,7 @@ mod tests {
     #[test]
     fn spec_worked_example_indirect() {
         let found =
-            claims("Kerry said his French counterparts have not called him to ask about that.");
+            claims("Okoro said his French counterparts have not called him to ask about that.");
         assert_eq!(found.len(), 1);
         assert_eq!(
             found[0].2,
@@ -447,7 +447,7 @@ mod tests {
 
     #[test]
     fn rules_fallback_finds_the_worked_examples() {
-        let text = "“That’s not even being raised,” Kerry said. The French, Kerry said, have \
+        let text = "“That’s not even being raised,” Okoro said. The French, Okoro said, have \
                     agreed to take military action in Iraq.";
         let doc = Document::new(text);
         let ents = entities::extract(&doc);
@@ -485,13 +485,13 @@ mod tests {
     #[test]
     fn participial_cue_shares_the_source() {
         let found = claims(
-            "Acknowledging that Iran already has troops in Syria, Kerry said working with \
+            "Acknowledging that Iran already has troops in Syria, Okoro said working with \
              Tehran would not be appropriate.",
         );
         let ack = found
             .iter()
             .find(|c| c.0 == "Acknowledging")
             .expect("the participle is a cue");
-        assert_eq!(ack.1, "Kerry");
+        assert_eq!(ack.1, "Okoro");
     }
 }

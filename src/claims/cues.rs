@@ -429,7 +429,7 @@ mod tests {
 
     #[test]
     fn rules_verbs_negations_auxiliaries() {
-        assert_eq!(cues("Kerry said it."), [("said".to_string(), false)]);
+        assert_eq!(cues("Okoro said it."), [("said".to_string(), false)]);
         assert_eq!(
             cues("France has signaled that"),
             [("has signaled".to_string(), false)]

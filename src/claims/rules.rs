@@ -87,8 +87,8 @@ fn quote_membership(doc: &Document) -> Vec<bool> {
     inside
 }
 
-/// A cue just after the closing mark (`,” Kerry said`) or just before the opening one
-/// (`Kerry said: “…”`).
+/// A cue just after the closing mark (`,” Okoro said`) or just before the opening one
+/// (`Okoro said: “…”`).
 fn cue_for_quotation(doc: &Document, cues: &[Cue], used: &[bool], q: &Quotation) -> Option<usize> {
     let after = q.close.map_or(q.inner_tokens.end, |c| c + 1);
     cues.iter().enumerate().find_map(|(k, c)| {
@@ -108,7 +108,7 @@ fn cue_for_quotation(doc: &Document, cues: &[Cue], used: &[bool], q: &Quotation)
 }
 
 /// The source of a cue whose content is `content`: its subject before it, or after it
-/// when inverted ("said Kerry").
+/// when inverted ("said Okoro").
 fn source_for(
     doc: &Document,
     entities: &Entities,
@@ -127,7 +127,7 @@ fn source_for(
 /// determiner-led phrase ("U.S. officials", "a spokesman", "The White House").
 fn subject_before(doc: &Document, entities: &Entities, end: usize) -> Option<Range<usize>> {
     let mut j = end.checked_sub(1)?;
-    // adverbs between subject and verb: "he notably did not", "Kerry also said"
+    // adverbs between subject and verb: "he notably did not", "Okoro also said"
     while j > 0
         && (lower(doc, j).ends_with("ly") || matches!(lower(doc, j), "also" | "then" | "later"))
     {
@@ -148,7 +148,7 @@ fn subject_before(doc: &Document, entities: &Entities, end: usize) -> Option<Ran
             j = m.tokens.start - 2;
         }
     }
-    // appositive or relative clause: "Kerry, who visited Turkey on Friday, said"
+    // appositive or relative clause: "Okoro, who visited Turkey on Friday, said"
     if is_punct(doc, j, ",") {
         let sentence = doc.token_sentence[j];
         let mut k = j;
@@ -324,7 +324,7 @@ fn attribute(doc: &Document, entities: &Entities, cue: &Cue) -> Option<Draft> {
         }
         return Some(build(cue, source, vec![content]));
     }
-    // a sentence-initial participle: "Acknowledging that X, Kerry said …"
+    // a sentence-initial participle: "Acknowledging that X, Okoro said …"
     if cue.tokens.start == s_start && lower(doc, cue.head).ends_with("ing") {
         let mut c_start = cue.tokens.end;
         if lower(doc, c_start) == "that" {
@@ -358,7 +358,7 @@ fn attribute(doc: &Document, entities: &Entities, cue: &Cue) -> Option<Draft> {
         // up to the next clause break: "…, although he declined …"
         let c_end = clause_end(doc, c_start, s_end);
         let mut parts: Vec<Range<usize>> = std::iter::once(c_start..c_end).collect();
-        // parenthetical cue: "The French, Kerry said, have agreed …"
+        // parenthetical cue: "The French, Okoro said, have agreed …"
         if let (true, Some(src)) = (parenthetical, &source) {
             parts.insert(0, s_start..src.start - 1);
         }

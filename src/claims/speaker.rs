@@ -1,7 +1,7 @@
 //! Speaker resolution: which entity a source span refers to.
 //!
-//! In order: a name mention inside the source ("Kerry", "U.S. officials", "Edward Rendell,
-//! a former governor"), a reference the entity stage resolved ("he" → John Kerry), a
+//! In order: a name mention inside the source ("Okoro", "U.S. officials", "Edward Rendell,
+//! a former governor"), a reference the entity stage resolved ("he" → Jane Okoro), a
 //! description matching a mention's title ("the secretary" → the entity titled "Secretary
 //! of State"), and for a personal pronoun the entity stage left alone, the latest speaker
 //! or person before it. A source that resolves to nothing keeps `speaker: None`.
@@ -56,8 +56,8 @@ impl<'a> Speakers<'a> {
         found
     }
 
-    /// The first name mention inside the source (its head name: "Kerry, who visited
-    /// Turkey" is Kerry).
+    /// The first name mention inside the source (its head name: "Okoro, who visited
+    /// Turkey" is Okoro).
     fn by_mention(&self, source: &Range<usize>) -> Option<usize> {
         let ms = &self.entities.mentions;
         let k0 = ms.partition_point(|m| m.tokens.end <= source.start);

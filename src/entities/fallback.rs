@@ -287,7 +287,7 @@ pub fn find(doc: &Document) -> Vec<NameSpan> {
         while name_start + 1 < end && lower_in(TITLES, doc.token_text(name_start)) {
             name_start += 1;
             titled = true;
-            // "Secretary of State John Kerry": the "of State" belongs to the title
+            // "Secretary of State Jane Okoro": the "of State" belongs to the title
             if doc.token_text(name_start) == "of" && name_start + 2 < end {
                 name_start += 2;
             }

@@ -111,7 +111,7 @@ impl Hasher for Fnv {
 pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Word shape: upper → `X`, lower → `x`, digit → `d`, others kept; runs of one class
-/// collapse to a single character ("Kerry" → `Xx`, "U.S." → `X.X.`, "1,000" → `d,d`).
+/// collapse to a single character ("Okoro" → `Xx`, "U.S." → `X.X.`, "1,000" → `d,d`).
 pub fn shape_into(word: &str, out: &mut String) {
     if word.is_ascii() {
         // the common case, byte by byte
@@ -693,7 +693,7 @@ mod tests {
 
     #[test]
     fn shapes() {
-        assert_eq!(shape("Kerry"), "Xx");
+        assert_eq!(shape("Okoro"), "Xx");
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("ISIS"), "X");
         assert_eq!(shape("1,000"), "d,d");
@@ -713,7 +713,7 @@ mod tests {
 
     #[test]
     fn features_stay_in_range() {
-        let doc = Document::new("Secretary of State John Kerry visited Ankara. Kerry said so.");
+        let doc = Document::new("Secretary of State Jane Okoro visited Ankara. Okoro said so.");
         let lex = Lexicon::empty();
         let ctx = DocContext::new(&doc, &lex);
         let mut f = Featurizer::new(16);
@@ -729,9 +729,9 @@ mod tests {
 
     #[test]
     fn split_features_are_the_same_multiset() {
-        let text = "\"Secretary of State John Kerry\" visited Ankara, Turkey.\n\
-                    KERRY MEETS ERDOGAN IN ANKARA\n\
-                    Kerry said so. The turkey was served; Kerry's aides (U.S.) agreed.";
+        let text = "\"Secretary of State Jane Okoro\" visited Ankara, Turkey.\n\
+                    OKORO MEETS ERDOGAN IN ANKARA\n\
+                    Okoro said so. The turkey was served; Okoro's aides (U.S.) agreed.";
         let doc = Document::new(text);
         let lex = Lexicon::embedded();
         let mut ctx = DocContext::new(&doc, lex);

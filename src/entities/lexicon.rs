@@ -537,7 +537,7 @@ mod tests {
         assert!(lex.flags("friday").has(bit::WEEKDAY));
         assert!(lex.flags("france").has(bit::COUNTRY));
         assert!(lex.flags("john").has(bit::FIRST_NAME));
-        assert!(!lex.flags("kerry").has(bit::TITLE));
+        assert!(!lex.flags("okoro").has(bit::TITLE));
         assert_eq!(lex.place_kind("Gulf of Aden"), Some(PlaceKind::Loc));
         assert_eq!(lex.place_kind("Tehran"), Some(PlaceKind::Gpe));
         assert_eq!(lex.place_kind("U.S."), Some(PlaceKind::Gpe));
@@ -556,7 +556,7 @@ mod tests {
         for name in [
             "New York",
             "Gulf of Aden",
-            "Kerry",
+            "Okoro",
             "United Nations Security Council",
         ] {
             let fast: Vec<String> = name.split(' ').map(|w| w.to_ascii_lowercase()).collect();
@@ -568,7 +568,7 @@ mod tests {
     #[test]
     fn phrases_mark_their_tokens() {
         let lex = Lexicon::embedded();
-        let doc = Document::new("Secretary of State John Kerry flew over the Gulf of Aden.");
+        let doc = Document::new("Secretary of State Jane Okoro flew over the Gulf of Aden.");
         let f = lex.annotate(&doc);
         let at = |w: &str| {
             let k = (0..doc.tokens.len())
@@ -580,6 +580,6 @@ mod tests {
         assert!(at("State").has(bit::TITLE_CONT));
         assert!(at("Aden").has(bit::PLACE_CONT));
         assert!(at("Aden").has(bit::LOC));
-        assert!(at("John").has(bit::FIRST_NAME));
+        assert!(at("Jane").has(bit::FIRST_NAME));
     }
 }

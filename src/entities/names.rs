@@ -382,7 +382,7 @@ fn is_title_part(doc: &Document, k: usize) -> bool {
 }
 
 /// The byte range of a title right before a person's name ("Secretary of State" before
-/// "John Kerry"), if there is one: title words, their modifiers ("Foreign", "Deputy")
+/// "Jane Okoro"), if there is one: title words, their modifiers ("Foreign", "Deputy")
 /// and "of" + a capitalised word, starting with a title word or modifier and holding at
 /// least one title word.
 pub fn title_before(doc: &Document, ctx: &DocContext, start: usize) -> Option<Range<usize>> {
@@ -429,22 +429,22 @@ mod tests {
     #[test]
     fn titles_stay_outside() {
         assert_eq!(
-            title("Secretary of State John Kerry said", "John").as_deref(),
+            title("Secretary of State Jane Okoro said", "Jane").as_deref(),
             Some("Secretary of State")
         );
         assert_eq!(
-            title("U.S. Secretary of State John Kerry said", "John").as_deref(),
+            title("U.S. Secretary of State Jane Okoro said", "Jane").as_deref(),
             Some("Secretary of State")
         );
         assert_eq!(
-            title("Syrian President Bashar Assad said", "Bashar").as_deref(),
+            title("Syrian President Omar Haddad said", "Omar").as_deref(),
             Some("President")
         );
         assert_eq!(
             title("said Foreign Minister Sergei Lavrov", "Sergei").as_deref(),
             Some("Foreign Minister")
         );
-        assert_eq!(title("when John Kerry said", "John"), None);
+        assert_eq!(title("when Jane Okoro said", "Jane"), None);
         assert_eq!(title("Mr. Smith said", "Smith").as_deref(), Some("Mr."));
     }
 
