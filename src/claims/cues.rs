@@ -166,11 +166,7 @@ pub fn tag(doc: &Document, f: &TokenFacts, model: &SeqModel) -> Vec<Cue> {
         // A refusal to speak ("declined to say", "refused to comment") is a negated cue
         // whatever the tagger made of it: rare in training text, unambiguous in news.
         for k in range.clone() {
-            let refusal = REFUSALS.contains(&doc.lower(k))
-                && k + 2 < range.end
-                && doc.lower(k + 1) == "to"
-                && REFUSED_VERBS.contains(&doc.lower(k + 2));
-            if refusal
+            if refusal_to_speak(doc, k)
                 && !out[first..]
                     .iter()
                     .any(|c| c.tokens.start <= k + 2 && k < c.tokens.end)
@@ -229,17 +225,21 @@ const REFUSED_VERBS: &[&str] = &[
     "indicate",
 ];
 
+/// Does a refusal to speak start at token `k`: a refusal verb, "to" and a verb of
+/// speaking, all in one sentence ("declined to say", "refused to comment")?
+fn refusal_to_speak(doc: &Document, k: usize) -> bool {
+    k + 2 < doc.tokens.len()
+        && REFUSALS.contains(&doc.lower(k))
+        && doc.lower(k + 1) == "to"
+        && REFUSED_VERBS.contains(&doc.lower(k + 2))
+        && doc.token_sentence[k + 2] == doc.token_sentence[k]
+}
+
 /// A cue over `tokens`: finds its head and whether it is negated or source-after. A cue
 /// ending in a refusal ("declined") takes the refused verb ("to say") along.
 pub fn make_cue(doc: &Document, f: &TokenFacts, tokens: Range<usize>) -> Cue {
     let mut tokens = tokens;
-    if tokens.end + 1 < doc.tokens.len()
-        && tokens.end > tokens.start
-        && REFUSALS.contains(&doc.lower(tokens.end - 1))
-        && doc.lower(tokens.end) == "to"
-        && REFUSED_VERBS.contains(&doc.lower(tokens.end + 1))
-        && doc.token_sentence[tokens.end + 1] == doc.token_sentence[tokens.start]
-    {
+    if tokens.end > tokens.start && refusal_to_speak(doc, tokens.end - 1) {
         tokens.end += 2;
     }
     let head = tokens
