@@ -22,7 +22,7 @@ enum Model {
     /// The cue tagger (models/cue.clm) from PolNeAR train.
     Cue {
         /// Training epochs.
-        #[arg(long, default_value_t = 8)]
+        #[arg(long, default_value_t = 12)]
         epochs: usize,
     },
     /// The source/content tagger (models/attr.clm) from PolNeAR train.

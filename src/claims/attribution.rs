@@ -125,7 +125,7 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                     found[k] = Some(d);
                 }
             }
-            found
+            let mut drafts: Vec<Draft> = found
                 .into_iter()
                 .zip(dropped)
                 .filter_map(|(d, gone)| if gone { None } else { d })
@@ -134,7 +134,9 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                     stop_before_next_report(doc, &cues, &mut d);
                     d
                 })
-                .collect()
+                .collect();
+            absorb_nested_reports(doc, facts, &mut drafts);
+            drafts
         }
         Err(_) => rules::find(doc, entities, &cues),
     }
@@ -192,6 +194,72 @@ fn stop_before_next_report(doc: &Document, cues: &[Cue], d: &mut Draft) {
                 part.end = end;
             }
         }
+    }
+}
+
+/// A report inside another's content ("Okoro said that it wants …", "Okoro said … that
+/// the allies consider it a threat"): the tagger stops the outer content at the inner
+/// report's source. The outer content runs on through the inner report, and the inner
+/// report stays a claim of its own only when its source is a noun group: a pronoun there
+/// ("it wants") most often continues the outer speaker's words.
+fn absorb_nested_reports(doc: &Document, facts: &TokenFacts, drafts: &mut Vec<Draft>) {
+    let mut gone = vec![false; drafts.len()];
+    for j in 0..drafts.len() {
+        let Some(src) = drafts[j].source.clone() else {
+            continue;
+        };
+        let inner = &drafts[j];
+        let cue = inner.cue.tokens.clone();
+        if src.end > cue.start || inner.content.iter().any(|c| c.start < cue.end) {
+            continue;
+        }
+        let Some(end) = inner.content.last().map(|c| c.end) else {
+            continue;
+        };
+        let sentence = doc.token_sentence[inner.cue.head];
+        let pronoun = src.len() == 1 && facts.pronoun[src.start];
+        let outer = (0..drafts.len()).find(|&k| {
+            let d = &drafts[k];
+            k != j
+                && !gone[k]
+                && d.cue.tokens.end <= src.start
+                && doc.token_sentence[d.cue.head] == sentence
+                && d.content.last().is_some_and(|p| {
+                    p.start >= d.cue.tokens.end
+                        && p.start <= src.start
+                        && p.end >= src.end
+                        && p.end <= cue.start + 1
+                        && !breaks_clause(doc, p.start, src.start)
+                })
+        });
+        let Some(k) = outer else {
+            continue;
+        };
+        if let Some(p) = drafts[k].content.last_mut() {
+            p.end = p.end.max(end);
+        }
+        gone[j] = pronoun;
+    }
+    let mut k = 0;
+    drafts.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+}
+
+/// Is there a clause break in `start..end` ("…, but …"), other than one that goes on with
+/// another "that" clause of the same report ("…, and that …")?
+fn breaks_clause(doc: &Document, start: usize, end: usize) -> bool {
+    let mut from = start;
+    loop {
+        let at = rules::clause_end(doc, from, end);
+        if at >= end {
+            return false;
+        }
+        if at + 2 >= doc.tokens.len() || doc.lower(at + 2) != "that" {
+            return true;
+        }
+        from = at + 1;
     }
 }
 
@@ -419,6 +487,36 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_report_inside_another_runs_on_through_it() {
+        let found = claims(
+            "Okafor said working with the agency would be unwise, and that the regulators \
+             consider it a “risk to public health.”",
+        );
+        let said = found.iter().find(|c| c.0 == "said");
+        assert!(
+            said.is_some_and(|c| c.2.concat().ends_with("risk to public health.")),
+            "{found:?}"
+        );
+        let consider = found.iter().find(|c| c.0 == "consider");
+        assert!(
+            consider.is_some_and(|c| c.1 == "the regulators"),
+            "{found:?}"
+        );
+        let found =
+            claims("The council has signaled that it wants the firm to pay for the repairs.");
+        assert!(
+            found.iter().all(|c| c.1 != "it"),
+            "a pronoun's report inside the content is the outer speaker's: {found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|c| c.2.concat().ends_with("pay for the repairs")),
+            "{found:?}"
+        );
     }
 
     #[test]
