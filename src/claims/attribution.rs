@@ -136,6 +136,8 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                 })
                 .collect();
             absorb_nested_reports(doc, facts, &mut drafts);
+            dash_bylines(doc, facts, &mut drafts);
+            speaker_labels(doc, entities, facts, &mut drafts);
             drafts
         }
         Err(_) => rules::find(doc, entities, &cues),
@@ -245,6 +247,127 @@ fn absorb_nested_reports(doc: &Document, facts: &TokenFacts, drafts: &mut Vec<Dr
         k += 1;
         !gone[k - 1]
     });
+}
+
+/// Confidence of a quotation signed with a dash ([`dash_bylines`]).
+const BYLINE_CONFIDENCE: f32 = 0.8;
+
+/// A quotation signed with a dash and a name (“We deserve better.” ― Ada Obi): the dash is
+/// the cue, the name the source, the quotation the content. Collections of readers' or
+/// voters' quotes are laid out so, with no verb of saying anywhere.
+fn dash_bylines(doc: &Document, facts: &TokenFacts, drafts: &mut Vec<Draft>) {
+    use super::features::shape;
+    let mut added = Vec::new();
+    for q in doc.segments.quotations.iter().filter(|q| !q.single) {
+        let (Some(close), inner) = (q.close, q.inner_tokens.clone()) else {
+            continue;
+        };
+        let dash = close + 1;
+        if inner.is_empty() || facts.shape.get(dash) != Some(&shape::DASH) {
+            continue;
+        }
+        if facts.paragraph[dash] != facts.paragraph[close] {
+            continue;
+        }
+        // the name: capitalised words after the dash, in the dash's paragraph
+        let mut end = dash + 1;
+        while end < doc.tokens.len()
+            && end < dash + 5
+            && facts.shape[end] == shape::CAP
+            && facts.paragraph[end] == facts.paragraph[dash]
+        {
+            end += 1;
+        }
+        if end == dash + 1 {
+            continue;
+        }
+        let taken = drafts.iter().any(|d| {
+            d.cue.tokens.contains(&dash)
+                || d.content
+                    .iter()
+                    .any(|c| c.start < inner.end && inner.start < c.end)
+        });
+        if taken {
+            continue;
+        }
+        let mut cue = cues::make_cue(doc, facts, dash..dash + 1);
+        cue.confidence = BYLINE_CONFIDENCE;
+        cue.source_after = true;
+        added.push(build(&cue, Some(dash + 1..end), vec![inner]));
+    }
+    if !added.is_empty() {
+        drafts.extend(added);
+        drafts.sort_by_key(|d| d.cue.tokens.start);
+    }
+}
+
+/// Confidence of a paragraph opened by a speaker's label ([`speaker_labels`]).
+const LABEL_CONFIDENCE: f32 = 0.75;
+
+/// A paragraph opened by a speaker's label and a colon: a transcript's turn ("SMITH: Well,
+/// look …") or a headline's speaker ("Okafor: The Port Will Stay Open"). The colon is the
+/// cue, the label the source, the rest of the paragraph the content. A label is a person's
+/// name or a word in capitals that names no place ("WASHINGTON:" is a dateline).
+fn speaker_labels(
+    doc: &Document,
+    entities: &Entities,
+    facts: &TokenFacts,
+    drafts: &mut Vec<Draft>,
+) {
+    use super::features::shape;
+    use crate::schema::EntityType;
+    let mut added = Vec::new();
+    for para in &doc.segments.paragraphs {
+        let r = para.tokens.clone();
+        let mut start = r.start;
+        if facts
+            .shape
+            .get(start)
+            .is_some_and(|&s| s == shape::QUOTE_OPEN || s == shape::QUOTE)
+        {
+            start += 1;
+        }
+        let Some(colon) =
+            (start + 1..r.end.min(start + 5)).find(|&k| facts.shape[k] == shape::COLON)
+        else {
+            continue;
+        };
+        let label = start..colon;
+        let mention = |k: usize| {
+            (facts.mention[k] as usize)
+                .checked_sub(1)
+                .and_then(|m| entities.mentions.get(m))
+        };
+        let person = mention(start).is_some_and(|m| {
+            m.entity_type == EntityType::PERSON && m.tokens.start == start && m.tokens.end == colon
+        });
+        let capitals = label.clone().all(|k| facts.shape[k] == shape::UPPER)
+            && !label.clone().any(|k| {
+                mention(k)
+                    .is_some_and(|m| matches!(m.entity_type, EntityType::GPE | EntityType::LOC))
+            });
+        let words = (colon + 1..r.end).filter(|&k| facts.is_word(k)).count();
+        if !(person || capitals) || words < 3 {
+            continue;
+        }
+        if drafts.iter().any(|d| {
+            d.cue.tokens.start < r.end
+                && r.start < d.cue.tokens.end
+                && d.content
+                    .iter()
+                    .any(|c| c.start <= colon + 1 && colon < c.end)
+        }) {
+            continue;
+        }
+        let mut cue = cues::make_cue(doc, facts, colon..colon + 1);
+        cue.confidence = LABEL_CONFIDENCE;
+        let turn = colon + 1..r.end;
+        added.push(build(&cue, Some(label), vec![turn]));
+    }
+    if !added.is_empty() {
+        drafts.extend(added);
+        drafts.sort_by_key(|d| d.cue.tokens.start);
+    }
 }
 
 /// Is there a clause break in `start..end` ("…, but …"), other than one that goes on with
@@ -517,6 +640,40 @@ mod tests {
                 .any(|c| c.2.concat().ends_with("pay for the repairs")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_quotation_signed_with_a_dash() {
+        let found = claims(
+            "Readers wrote in.\n\n“The new bridge has changed my commute.” ― Ada Obi\n\n\
+             “It is too loud at night.” — Tunde Bello",
+        );
+        for (name, quote) in [
+            ("Ada Obi", "The new bridge has changed my commute."),
+            ("Tunde Bello", "It is too loud at night."),
+        ] {
+            assert!(
+                found.iter().any(|c| c.1 == name && c.2 == [quote]),
+                "{name}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_speaker_label_opens_a_turn() {
+        let found = claims(
+            "OKAFOR: Well, the budget was never the problem here.\n\n\
+             HADDAD: Then what was it?\n\n\
+             WASHINGTON: the council met on Monday to vote on the budget.",
+        );
+        assert!(
+            found.iter().any(|c| c.0 == ":"
+                && c.1 == "OKAFOR"
+                && c.2 == ["Well, the budget was never the problem here"]),
+            "{found:?}"
+        );
+        assert!(found.iter().any(|c| c.1 == "HADDAD"), "{found:?}");
+        assert!(found.iter().all(|c| c.1 != "WASHINGTON"), "{found:?}");
     }
 
     #[test]
