@@ -255,12 +255,7 @@ impl CompactLinear {
         out: &mut [f32],
         slots: &mut Vec<u32>,
     ) {
-        slots.clear();
-        slots.extend(
-            features
-                .iter()
-                .map(|&f| self.index.get(f as usize).copied().unwrap_or(0)),
-        );
+        self.fill_slots(features, slots);
         let n = self.labels;
         let mut start = 0usize;
         for (k, &end) in ends.iter().enumerate() {
