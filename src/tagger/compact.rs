@@ -10,14 +10,106 @@ use super::linear::LinearModel;
 pub struct CompactLinear {
     labels: usize,
     buckets: usize,
-    /// `index[bucket]` = `start << 8 | len` of its row in `entries`, or 0 for an empty
-    /// bucket (a row holds at most 64 weights, so `len` fits in 8 bits).
-    index: Vec<u32>,
+    /// Bucket → slot: `start << 8 | len` of its row in `entries` (a row holds at most 64
+    /// weights, so `len` fits in 8 bits), [`DENSE`] | its dense row, or 0 for an empty
+    /// bucket.
+    index: Index,
     /// `label << 16 | weight as u16`.
     entries: Vec<u32>,
     /// Rows with many weights, stored whole (32 lanes, labels ≤ 32), summed with SIMD.
     dense: Vec<Lanes>,
     scale: f32,
+}
+
+/// The bucket index of a [`CompactLinear`].
+#[derive(Debug, Clone, PartialEq)]
+enum Index {
+    /// One slot per bucket: the quickest lookup.
+    Plain(Vec<u32>),
+    /// For tables where few buckets have a row (the word-cluster table: 26 k rows in 2^20
+    /// buckets): a bit per bucket and the slots of the rows only, about 1/16 of the
+    /// memory of [`Index::Plain`] (which the loader would otherwise have to fill).
+    Ranked(Ranked),
+}
+
+/// Rows with fewer than one in this many buckets get an [`Index::Ranked`].
+const RANKED_BELOW: usize = 16;
+
+impl Index {
+    /// The index of `buckets` buckets with the (bucket, slot) pairs `rows` (buckets out of
+    /// range are skipped; for a repeated bucket the last pair wins).
+    fn new(buckets: usize, mut rows: Vec<(u32, u32)>) -> Index {
+        if rows.len().saturating_mul(RANKED_BELOW) >= buckets {
+            let mut index = vec![0u32; buckets];
+            for (b, slot) in rows {
+                if let Some(s) = index.get_mut(b as usize) {
+                    *s = slot;
+                }
+            }
+            return Index::Plain(index);
+        }
+        if !rows.windows(2).all(|w| w[0].0 < w[1].0) {
+            rows.reverse();
+            rows.sort_by_key(|&(b, _)| b); // stable: the last pair of a bucket comes first
+            rows.dedup_by_key(|&mut (b, _)| b);
+        }
+        rows.retain(|&(b, slot)| slot != 0 && (b as usize) < buckets);
+        let mut blocks = vec![Block::default(); buckets.div_ceil(64)];
+        let mut slots = Vec::with_capacity(rows.len());
+        for &(b, slot) in &rows {
+            if let Some(block) = blocks.get_mut(b as usize >> 6) {
+                block.bits |= 1 << (b & 63);
+                slots.push(slot);
+            }
+        }
+        let mut rank = 0u32;
+        for block in &mut blocks {
+            block.rank = rank;
+            rank += block.bits.count_ones();
+        }
+        Index::Ranked(Ranked { blocks, slots })
+    }
+
+    /// The slot of `bucket` (0 if it has no row).
+    #[inline]
+    fn get(&self, bucket: usize) -> u32 {
+        match self {
+            Index::Plain(v) => v.get(bucket).copied().unwrap_or(0),
+            Index::Ranked(r) => r.get(bucket),
+        }
+    }
+}
+
+/// A sparse bucket index: which buckets have a row, one bit each, and, per 64 buckets, how
+/// many rows come before them; a bucket's slot is then found by counting bits.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Ranked {
+    blocks: Vec<Block>,
+    /// The slots of the buckets that have a row, in bucket order.
+    slots: Vec<u32>,
+}
+
+/// 64 buckets of a [`Ranked`] index.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[repr(C, align(16))]
+struct Block {
+    bits: u64,
+    rank: u32,
+}
+
+impl Ranked {
+    #[inline]
+    fn get(&self, bucket: usize) -> u32 {
+        let Some(block) = self.blocks.get(bucket >> 6) else {
+            return 0;
+        };
+        let bit = 1u64 << (bucket & 63);
+        if block.bits & bit == 0 {
+            return 0;
+        }
+        let k = block.rank as usize + (block.bits & (bit - 1)).count_ones() as usize;
+        self.slots.get(k).copied().unwrap_or(0)
+    }
 }
 
 /// One dense row, aligned to a cache line so that reading it touches one line, not two.
@@ -46,7 +138,7 @@ impl CompactLinear {
         rows: &[(u32, u32)],
         entries: Vec<u32>,
     ) -> CompactLinear {
-        let mut index = vec![0u32; buckets];
+        let mut index = Vec::with_capacity(rows.len());
         let mut entries = entries;
         // rows beyond 2^24 entries cannot be addressed: drop them (never happens with
         // the models trained here, which hold well under a million weights)
@@ -74,14 +166,12 @@ impl CompactLinear {
                 packed.extend_from_slice(&row[..row.len().min(255)]);
                 at << 8 | row.len().min(255) as u32
             };
-            if let Some(s) = index.get_mut(b as usize) {
-                *s = slot;
-            }
+            index.push((b, slot));
         }
         CompactLinear {
             labels,
             buckets,
-            index,
+            index: Index::new(buckets, index),
             entries: packed,
             dense,
             scale,
@@ -97,8 +187,16 @@ impl CompactLinear {
         rows: &[(u32, u64)],
         weights: &[i16],
     ) -> CompactLinear {
-        let mut index = vec![0u32; buckets];
-        let mut dense: Vec<Lanes> = Vec::new();
+        let mut index = Vec::with_capacity(rows.len());
+        // sized up front: growing a vector of megabytes copies it over and over
+        let n_dense = if labels <= 32 {
+            rows.iter()
+                .filter(|&&(_, m)| m.count_ones() as usize >= DENSE_MIN)
+                .count()
+        } else {
+            0
+        };
+        let mut dense: Vec<Lanes> = Vec::with_capacity(n_dense);
         let mut packed: Vec<u32> = Vec::with_capacity(weights.len());
         let mut k = 0usize;
         for &(b, mask) in rows {
@@ -126,14 +224,12 @@ impl CompactLinear {
                 }
                 at << 8 | count.min(255) as u32
             };
-            if let Some(s) = index.get_mut(b as usize) {
-                *s = slot;
-            }
+            index.push((b, slot));
         }
         CompactLinear {
             labels,
             buckets,
-            index,
+            index: Index::new(buckets, index),
             entries: packed,
             dense,
             scale,
@@ -185,7 +281,7 @@ impl CompactLinear {
 
     /// The quantised weights of `bucket` into `out` (indexed by label; others untouched).
     pub fn row_into(&self, bucket: usize, out: &mut [i16]) {
-        let slot = self.index.get(bucket).copied().unwrap_or(0);
+        let slot = self.index.get(bucket);
         if slot & DENSE != 0 {
             if let Some(row) = self.dense.get((slot & !DENSE) as usize) {
                 for (o, &w) in out.iter_mut().zip(row.0.iter()) {
@@ -203,7 +299,7 @@ impl CompactLinear {
 
     /// The quantised weight of (`bucket`, `label`).
     pub fn weight(&self, bucket: usize, label: usize) -> i16 {
-        let slot = self.index.get(bucket).copied().unwrap_or(0);
+        let slot = self.index.get(bucket);
         if slot & DENSE != 0 {
             return self
                 .dense
@@ -357,11 +453,14 @@ impl CompactLinear {
     /// misses overlap).
     fn fill_slots(&self, features: &[u32], slots: &mut Vec<u32>) {
         slots.clear();
-        slots.extend(
-            features
-                .iter()
-                .map(|&f| self.index.get(f as usize).copied().unwrap_or(0)),
-        );
+        match &self.index {
+            Index::Plain(index) => slots.extend(
+                features
+                    .iter()
+                    .map(|&f| index.get(f as usize).copied().unwrap_or(0)),
+            ),
+            Index::Ranked(index) => slots.extend(features.iter().map(|&f| index.get(f as usize))),
+        }
         self.prefetch_rows(slots);
     }
 
@@ -402,7 +501,7 @@ impl CompactLinear {
         let mut slots = [0u32; 32];
         for chunk in features.chunks(32) {
             for (s, &f) in slots.iter_mut().zip(chunk) {
-                *s = self.index.get(f as usize).copied().unwrap_or(0);
+                *s = self.index.get(f as usize);
             }
             for &slot in &slots[..chunk.len()] {
                 self.add_slot(slot, &mut acc);
@@ -429,6 +528,30 @@ fn add_lanes(acc: &mut [i32], row: &[i16; 32]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sparse_tables_get_a_ranked_index_with_the_same_scores() {
+        let buckets = 1 << 12;
+        let mut w = vec![0.0f32; 2 * buckets];
+        for b in [0usize, 63, 64, 65, 1000, 4095] {
+            w[b * 2] = b as f32 + 1.0;
+            w[b * 2 + 1] = -(b as f32) - 0.5;
+        }
+        let dense = LinearModel::quantise(2, buckets, &w);
+        let compact = CompactLinear::from_linear(&dense);
+        assert!(matches!(compact.index, Index::Ranked(_)));
+        for b in 0..buckets + 3 {
+            let mut a = [0.0f32; 2];
+            let mut c = [0.0f32; 2];
+            dense.score_into(&[b as u32], &mut a);
+            compact.score_into(&[b as u32], &mut c);
+            assert_eq!(a, c, "bucket {b}");
+            let mut row = [0i16; 2];
+            compact.row_into(b, &mut row);
+            let expected = [0, 1].map(|l| dense.weights.get(b * 2 + l).copied().unwrap_or(0));
+            assert_eq!(row, expected, "bucket {b}");
+        }
+    }
 
     #[test]
     fn same_scores_as_dense() {
