@@ -35,19 +35,47 @@ enum Index {
 /// Rows with fewer than one in this many buckets get an [`Index::Ranked`].
 const RANKED_BELOW: usize = 16;
 
-impl Index {
-    /// The index of `buckets` buckets with the (bucket, slot) pairs `rows` (buckets out of
-    /// range are skipped; for a repeated bucket the last pair wins).
-    fn new(buckets: usize, mut rows: Vec<(u32, u32)>) -> Index {
-        if rows.len().saturating_mul(RANKED_BELOW) >= buckets {
-            let mut index = vec![0u32; buckets];
-            for (b, slot) in rows {
+/// An [`Index`] being filled: a plain index is written in place (no list of pairs to
+/// allocate first).
+enum IndexBuilder {
+    Plain(Vec<u32>),
+    Ranked(Vec<(u32, u32)>),
+}
+
+impl IndexBuilder {
+    /// For `rows` (bucket, slot) pairs over `buckets` buckets.
+    fn new(buckets: usize, rows: usize) -> IndexBuilder {
+        if rows.saturating_mul(RANKED_BELOW) >= buckets {
+            IndexBuilder::Plain(vec![0u32; buckets])
+        } else {
+            IndexBuilder::Ranked(Vec::with_capacity(rows))
+        }
+    }
+
+    /// Sets the slot of bucket `b` (out of range: skipped; set twice: the last wins).
+    fn set(&mut self, b: u32, slot: u32) {
+        match self {
+            IndexBuilder::Plain(index) => {
                 if let Some(s) = index.get_mut(b as usize) {
                     *s = slot;
                 }
             }
-            return Index::Plain(index);
+            IndexBuilder::Ranked(rows) => rows.push((b, slot)),
         }
+    }
+
+    fn finish(self, buckets: usize) -> Index {
+        match self {
+            IndexBuilder::Plain(index) => Index::Plain(index),
+            IndexBuilder::Ranked(rows) => Index::ranked(buckets, rows),
+        }
+    }
+}
+
+impl Index {
+    /// The ranked index of `buckets` buckets with the (bucket, slot) pairs `rows` (buckets
+    /// out of range are skipped; for a repeated bucket the last pair wins).
+    fn ranked(buckets: usize, mut rows: Vec<(u32, u32)>) -> Index {
         if !rows.windows(2).all(|w| w[0].0 < w[1].0) {
             rows.reverse();
             rows.sort_by_key(|&(b, _)| b); // stable: the last pair of a bucket comes first
@@ -138,7 +166,7 @@ impl CompactLinear {
         rows: &[(u32, u32)],
         entries: Vec<u32>,
     ) -> CompactLinear {
-        let mut index = Vec::with_capacity(rows.len());
+        let mut index = IndexBuilder::new(buckets, rows.len());
         let mut entries = entries;
         // rows beyond 2^24 entries cannot be addressed: drop them (never happens with
         // the models trained here, which hold well under a million weights)
@@ -166,12 +194,12 @@ impl CompactLinear {
                 packed.extend_from_slice(&row[..row.len().min(255)]);
                 at << 8 | row.len().min(255) as u32
             };
-            index.push((b, slot));
+            index.set(b, slot);
         }
         CompactLinear {
             labels,
             buckets,
-            index: Index::new(buckets, index),
+            index: index.finish(buckets),
             entries: packed,
             dense,
             scale,
@@ -187,7 +215,7 @@ impl CompactLinear {
         rows: &[(u32, u64)],
         weights: &[i16],
     ) -> CompactLinear {
-        let mut index = Vec::with_capacity(rows.len());
+        let mut index = IndexBuilder::new(buckets, rows.len());
         // sized up front: growing a vector of megabytes copies it over and over
         let n_dense = if labels <= 32 {
             rows.iter()
@@ -224,12 +252,12 @@ impl CompactLinear {
                 }
                 at << 8 | count.min(255) as u32
             };
-            index.push((b, slot));
+            index.set(b, slot);
         }
         CompactLinear {
             labels,
             buckets,
-            index: Index::new(buckets, index),
+            index: index.finish(buckets),
             entries: packed,
             dense,
             scale,
