@@ -280,10 +280,15 @@ impl DocContext {
         let mut words: Vec<Parts> = Vec::new();
         let mut word_token: Vec<u32> = Vec::new();
         let mut word_of: Vec<u32> = Vec::with_capacity(n);
+        // each distinct word's distinct lower-cased form (for the spelling counts below)
+        let mut lower_ids: FnvMap<&str, u32> = FnvMap::default();
+        let mut lower_of: Vec<u32> = Vec::new();
         for i in 0..n {
             let word = doc.token_text(i);
             let id = *ids.entry(word).or_insert_with(|| {
                 let lower = doc.lower(i);
+                let next = lower_ids.len() as u32;
+                lower_of.push(*lower_ids.entry(lower).or_insert(next));
                 shape.clear();
                 shape_into(word, &mut shape);
                 let mut p = Parts {
@@ -356,7 +361,9 @@ impl DocContext {
                     TokenKind::Quote | TokenKind::Punct | TokenKind::Dash
                 ) && doc.tokens[i - 1].space_before
         };
-        let mut seen: FnvMap<&str, Seen> = FnvMap::default();
+        // by lower-cased form (the same for every token of a word)
+        let mut seen: Vec<Option<Seen>> = vec![None; lower_ids.len()];
+        let lower_at = |i: usize| lower_of[word_of[i] as usize] as usize;
         let mut flags_of = vec![(false, false, false); n];
         for (i, slot) in flags_of.iter_mut().enumerate() {
             if doc.tokens[i].kind != TokenKind::Word {
@@ -371,7 +378,7 @@ impl DocContext {
                 && doc.tokens[i + 1].kind == TokenKind::Word
                 && is_capitalised(doc.token_text(i + 1));
             *slot = (low, inside, before_cap);
-            let e = seen.entry(doc.lower(i)).or_default();
+            let e = seen[lower_at(i)].get_or_insert_with(Seen::default);
             e.lower = e.lower.saturating_add(low as u16);
             e.cap_inside = e.cap_inside.saturating_add(inside as u16);
             e.cap_before_cap = e.cap_before_cap.saturating_add(before_cap as u16);
@@ -381,7 +388,7 @@ impl DocContext {
                 if doc.tokens[i].kind != TokenKind::Word {
                     return 0;
                 }
-                let Some(e) = seen.get(doc.lower(i)) else {
+                let Some(e) = seen[lower_at(i)] else {
                     return 0;
                 };
                 let (low, inside, before_cap) = flags_of[i];

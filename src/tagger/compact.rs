@@ -10,15 +10,140 @@ use super::linear::LinearModel;
 pub struct CompactLinear {
     labels: usize,
     buckets: usize,
-    /// `index[bucket]` = `start << 8 | len` of its row in `entries`, or 0 for an empty
-    /// bucket (a row holds at most 64 weights, so `len` fits in 8 bits).
-    index: Vec<u32>,
+    /// Bucket → slot: `start << 8 | len` of its row in `entries` (a row holds at most 64
+    /// weights, so `len` fits in 8 bits), [`DENSE`] | its dense row, or 0 for an empty
+    /// bucket.
+    index: Index,
     /// `label << 16 | weight as u16`.
     entries: Vec<u32>,
     /// Rows with many weights, stored whole (32 lanes, labels ≤ 32), summed with SIMD.
-    dense: Vec<[i16; 32]>,
+    dense: Vec<Lanes>,
     scale: f32,
 }
+
+/// The bucket index of a [`CompactLinear`].
+#[derive(Debug, Clone, PartialEq)]
+enum Index {
+    /// One slot per bucket: the quickest lookup.
+    Plain(Vec<u32>),
+    /// For tables where few buckets have a row (the word-cluster table: 26 k rows in 2^20
+    /// buckets): a bit per bucket and the slots of the rows only, about 1/16 of the
+    /// memory of [`Index::Plain`] (which the loader would otherwise have to fill).
+    Ranked(Ranked),
+}
+
+/// Rows with fewer than one in this many buckets get an [`Index::Ranked`].
+const RANKED_BELOW: usize = 16;
+
+/// An [`Index`] being filled: a plain index is written in place (no list of pairs to
+/// allocate first).
+enum IndexBuilder {
+    Plain(Vec<u32>),
+    Ranked(Vec<(u32, u32)>),
+}
+
+impl IndexBuilder {
+    /// For `rows` (bucket, slot) pairs over `buckets` buckets.
+    fn new(buckets: usize, rows: usize) -> IndexBuilder {
+        if rows.saturating_mul(RANKED_BELOW) >= buckets {
+            IndexBuilder::Plain(vec![0u32; buckets])
+        } else {
+            IndexBuilder::Ranked(Vec::with_capacity(rows))
+        }
+    }
+
+    /// Sets the slot of bucket `b` (out of range: skipped; set twice: the last wins).
+    fn set(&mut self, b: u32, slot: u32) {
+        match self {
+            IndexBuilder::Plain(index) => {
+                if let Some(s) = index.get_mut(b as usize) {
+                    *s = slot;
+                }
+            }
+            IndexBuilder::Ranked(rows) => rows.push((b, slot)),
+        }
+    }
+
+    fn finish(self, buckets: usize) -> Index {
+        match self {
+            IndexBuilder::Plain(index) => Index::Plain(index),
+            IndexBuilder::Ranked(rows) => Index::ranked(buckets, rows),
+        }
+    }
+}
+
+impl Index {
+    /// The ranked index of `buckets` buckets with the (bucket, slot) pairs `rows` (buckets
+    /// out of range are skipped; for a repeated bucket the last pair wins).
+    fn ranked(buckets: usize, mut rows: Vec<(u32, u32)>) -> Index {
+        if !rows.windows(2).all(|w| w[0].0 < w[1].0) {
+            rows.reverse();
+            rows.sort_by_key(|&(b, _)| b); // stable: the last pair of a bucket comes first
+            rows.dedup_by_key(|&mut (b, _)| b);
+        }
+        rows.retain(|&(b, slot)| slot != 0 && (b as usize) < buckets);
+        let mut blocks = vec![Block::default(); buckets.div_ceil(64)];
+        let mut slots = Vec::with_capacity(rows.len());
+        for &(b, slot) in &rows {
+            if let Some(block) = blocks.get_mut(b as usize >> 6) {
+                block.bits |= 1 << (b & 63);
+                slots.push(slot);
+            }
+        }
+        let mut rank = 0u32;
+        for block in &mut blocks {
+            block.rank = rank;
+            rank += block.bits.count_ones();
+        }
+        Index::Ranked(Ranked { blocks, slots })
+    }
+
+    /// The slot of `bucket` (0 if it has no row).
+    #[inline]
+    fn get(&self, bucket: usize) -> u32 {
+        match self {
+            Index::Plain(v) => v.get(bucket).copied().unwrap_or(0),
+            Index::Ranked(r) => r.get(bucket),
+        }
+    }
+}
+
+/// A sparse bucket index: which buckets have a row, one bit each, and, per 64 buckets, how
+/// many rows come before them; a bucket's slot is then found by counting bits.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Ranked {
+    blocks: Vec<Block>,
+    /// The slots of the buckets that have a row, in bucket order.
+    slots: Vec<u32>,
+}
+
+/// 64 buckets of a [`Ranked`] index.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[repr(C, align(16))]
+struct Block {
+    bits: u64,
+    rank: u32,
+}
+
+impl Ranked {
+    #[inline]
+    fn get(&self, bucket: usize) -> u32 {
+        let Some(block) = self.blocks.get(bucket >> 6) else {
+            return 0;
+        };
+        let bit = 1u64 << (bucket & 63);
+        if block.bits & bit == 0 {
+            return 0;
+        }
+        let k = block.rank as usize + (block.bits & (bit - 1)).count_ones() as usize;
+        self.slots.get(k).copied().unwrap_or(0)
+    }
+}
+
+/// One dense row, aligned to a cache line so that reading it touches one line, not two.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C, align(64))]
+struct Lanes([i16; 32]);
 
 /// Slots with this bit index [`CompactLinear::dense`] instead of the packed entries.
 const DENSE: u32 = 1 << 31;
@@ -41,12 +166,12 @@ impl CompactLinear {
         rows: &[(u32, u32)],
         entries: Vec<u32>,
     ) -> CompactLinear {
-        let mut index = vec![0u32; buckets];
+        let mut index = IndexBuilder::new(buckets, rows.len());
         let mut entries = entries;
         // rows beyond 2^24 entries cannot be addressed: drop them (never happens with
         // the models trained here, which hold well under a million weights)
         entries.truncate(1 << 24);
-        let mut dense: Vec<[i16; 32]> = Vec::new();
+        let mut dense: Vec<Lanes> = Vec::new();
         let mut packed: Vec<u32> = Vec::with_capacity(entries.len());
         for (k, &(b, start)) in rows.iter().enumerate() {
             let end = rows.get(k + 1).map_or(entries.len() as u32, |r| r.1);
@@ -62,21 +187,19 @@ impl CompactLinear {
                 for &e in row {
                     d[(e >> 16) as usize & 31] = e as u16 as i16;
                 }
-                dense.push(d);
+                dense.push(Lanes(d));
                 DENSE | (dense.len() as u32 - 1)
             } else {
                 let at = packed.len() as u32;
                 packed.extend_from_slice(&row[..row.len().min(255)]);
                 at << 8 | row.len().min(255) as u32
             };
-            if let Some(s) = index.get_mut(b as usize) {
-                *s = slot;
-            }
+            index.set(b, slot);
         }
         CompactLinear {
             labels,
             buckets,
-            index,
+            index: index.finish(buckets),
             entries: packed,
             dense,
             scale,
@@ -92,8 +215,16 @@ impl CompactLinear {
         rows: &[(u32, u64)],
         weights: &[i16],
     ) -> CompactLinear {
-        let mut index = vec![0u32; buckets];
-        let mut dense: Vec<[i16; 32]> = Vec::new();
+        let mut index = IndexBuilder::new(buckets, rows.len());
+        // sized up front: growing a vector of megabytes copies it over and over
+        let n_dense = if labels <= 32 {
+            rows.iter()
+                .filter(|&&(_, m)| m.count_ones() as usize >= DENSE_MIN)
+                .count()
+        } else {
+            0
+        };
+        let mut dense: Vec<Lanes> = Vec::with_capacity(n_dense);
         let mut packed: Vec<u32> = Vec::with_capacity(weights.len());
         let mut k = 0usize;
         for &(b, mask) in rows {
@@ -110,7 +241,7 @@ impl CompactLinear {
                     bits &= bits - 1;
                     d[l & 31] = w;
                 }
-                dense.push(d);
+                dense.push(Lanes(d));
                 DENSE | (dense.len() as u32 - 1)
             } else {
                 let at = packed.len() as u32;
@@ -121,14 +252,12 @@ impl CompactLinear {
                 }
                 at << 8 | count.min(255) as u32
             };
-            if let Some(s) = index.get_mut(b as usize) {
-                *s = slot;
-            }
+            index.set(b, slot);
         }
         CompactLinear {
             labels,
             buckets,
-            index,
+            index: index.finish(buckets),
             entries: packed,
             dense,
             scale,
@@ -174,16 +303,16 @@ impl CompactLinear {
             + self
                 .dense
                 .iter()
-                .map(|r| r.iter().filter(|&&w| w != 0).count())
+                .map(|r| r.0.iter().filter(|&&w| w != 0).count())
                 .sum::<usize>()
     }
 
     /// The quantised weights of `bucket` into `out` (indexed by label; others untouched).
     pub fn row_into(&self, bucket: usize, out: &mut [i16]) {
-        let slot = self.index.get(bucket).copied().unwrap_or(0);
+        let slot = self.index.get(bucket);
         if slot & DENSE != 0 {
             if let Some(row) = self.dense.get((slot & !DENSE) as usize) {
-                for (o, &w) in out.iter_mut().zip(row.iter()) {
+                for (o, &w) in out.iter_mut().zip(row.0.iter()) {
                     *o = w;
                 }
             }
@@ -198,12 +327,12 @@ impl CompactLinear {
 
     /// The quantised weight of (`bucket`, `label`).
     pub fn weight(&self, bucket: usize, label: usize) -> i16 {
-        let slot = self.index.get(bucket).copied().unwrap_or(0);
+        let slot = self.index.get(bucket);
         if slot & DENSE != 0 {
             return self
                 .dense
                 .get((slot & !DENSE) as usize)
-                .and_then(|r| r.get(label))
+                .and_then(|r| r.0.get(label))
                 .copied()
                 .unwrap_or(0);
         }
@@ -229,7 +358,7 @@ impl CompactLinear {
         if slot & DENSE != 0 {
             if let Some(row) = self.dense.get((slot & !DENSE) as usize) {
                 let (head, _) = acc.split_at_mut(32);
-                add_lanes(head, row);
+                add_lanes(head, &row.0);
             }
         } else {
             for &e in self.slot_row(slot) {
@@ -250,12 +379,7 @@ impl CompactLinear {
         out: &mut [f32],
         slots: &mut Vec<u32>,
     ) {
-        slots.clear();
-        slots.extend(
-            features
-                .iter()
-                .map(|&f| self.index.get(f as usize).copied().unwrap_or(0)),
-        );
+        self.fill_slots(features, slots);
         let n = self.labels;
         let mut start = 0usize;
         for (k, &end) in ends.iter().enumerate() {
@@ -286,7 +410,7 @@ impl CompactLinear {
         for &slot in slots {
             if slot & DENSE != 0 {
                 if let Some(row) = self.dense.get((slot & !DENSE) as usize) {
-                    add_lanes(lanes, row);
+                    add_lanes(lanes, &row.0);
                 }
             } else {
                 for &e in self.slot_row(slot) {
@@ -357,11 +481,43 @@ impl CompactLinear {
     /// misses overlap).
     fn fill_slots(&self, features: &[u32], slots: &mut Vec<u32>) {
         slots.clear();
-        slots.extend(
-            features
-                .iter()
-                .map(|&f| self.index.get(f as usize).copied().unwrap_or(0)),
-        );
+        match &self.index {
+            Index::Plain(index) => slots.extend(
+                features
+                    .iter()
+                    .map(|&f| index.get(f as usize).copied().unwrap_or(0)),
+            ),
+            Index::Ranked(index) => slots.extend(features.iter().map(|&f| index.get(f as usize))),
+        }
+        self.prefetch_rows(slots);
+    }
+
+    /// Asks the cache for the rows of `slots` before they are summed, so that their
+    /// misses overlap instead of stalling the additions one by one (x86-64 only; a no-op
+    /// elsewhere).
+    #[inline]
+    fn prefetch_rows(&self, slots: &[u32]) {
+        #[cfg(target_arch = "x86_64")]
+        for &slot in slots {
+            let p: *const i8 = if slot & DENSE != 0 {
+                match self.dense.get((slot & !DENSE) as usize) {
+                    Some(r) => (r as *const Lanes).cast(),
+                    None => continue,
+                }
+            } else if slot != 0 {
+                match self.entries.get((slot >> 8) as usize) {
+                    Some(e) => (e as *const u32).cast(),
+                    None => continue,
+                }
+            } else {
+                continue;
+            };
+            // SAFETY: prefetching is only a hint; it never faults, and `p` points into
+            // a live allocation anyway
+            unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = slots;
     }
 
     /// Adds the scores of `features` for every label into `out` (length `labels`).
@@ -373,7 +529,7 @@ impl CompactLinear {
         let mut slots = [0u32; 32];
         for chunk in features.chunks(32) {
             for (s, &f) in slots.iter_mut().zip(chunk) {
-                *s = self.index.get(f as usize).copied().unwrap_or(0);
+                *s = self.index.get(f as usize);
             }
             for &slot in &slots[..chunk.len()] {
                 self.add_slot(slot, &mut acc);
@@ -400,6 +556,30 @@ fn add_lanes(acc: &mut [i32], row: &[i16; 32]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sparse_tables_get_a_ranked_index_with_the_same_scores() {
+        let buckets = 1 << 12;
+        let mut w = vec![0.0f32; 2 * buckets];
+        for b in [0usize, 63, 64, 65, 1000, 4095] {
+            w[b * 2] = b as f32 + 1.0;
+            w[b * 2 + 1] = -(b as f32) - 0.5;
+        }
+        let dense = LinearModel::quantise(2, buckets, &w);
+        let compact = CompactLinear::from_linear(&dense);
+        assert!(matches!(compact.index, Index::Ranked(_)));
+        for b in 0..buckets + 3 {
+            let mut a = [0.0f32; 2];
+            let mut c = [0.0f32; 2];
+            dense.score_into(&[b as u32], &mut a);
+            compact.score_into(&[b as u32], &mut c);
+            assert_eq!(a, c, "bucket {b}");
+            let mut row = [0i16; 2];
+            compact.row_into(b, &mut row);
+            let expected = [0, 1].map(|l| dense.weights.get(b * 2 + l).copied().unwrap_or(0));
+            assert_eq!(row, expected, "bucket {b}");
+        }
+    }
 
     #[test]
     fn same_scores_as_dense() {

@@ -472,10 +472,19 @@ fn parse(
                     Ok(if c & 1 == 1 { -m } else { m })
                 };
                 if book.len() <= BYTE_CODEBOOK {
-                    r.take(need)?
-                        .iter()
-                        .map(|&c| decode(c as usize))
-                        .collect::<Result<_, ModelError>>()?
+                    // one table lookup per byte; 0 marks a code past the codebook (no code
+                    // decodes to 0: every magnitude is positive)
+                    let mut table = [0i16; 256];
+                    for (c, t) in table.iter_mut().enumerate() {
+                        if book.get(c >> 1).is_some() {
+                            *t = decode(c)?;
+                        }
+                    }
+                    let w: Vec<i16> = r.take(need)?.iter().map(|&c| table[c as usize]).collect();
+                    if w.contains(&0) {
+                        return Err(ModelError::Corrupt("weight code"));
+                    }
+                    w
                 } else {
                     r.take(need * 2)?
                         .chunks_exact(2)
@@ -599,6 +608,13 @@ impl<'a> Reader<'a> {
     }
 
     fn varint(&mut self) -> Result<u64, ModelError> {
+        // most values fit one byte
+        if let Some(&b) = self.bytes.get(self.pos) {
+            if b < 0x80 {
+                self.pos += 1;
+                return Ok(b as u64);
+            }
+        }
         let mut v = 0u64;
         let mut shift = 0u32;
         while let Some(&b) = self.bytes.get(self.pos) {
