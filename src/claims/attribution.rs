@@ -229,7 +229,7 @@ fn absorb_nested_reports(doc: &Document, facts: &TokenFacts, drafts: &mut Vec<Dr
                 && d.content.last().is_some_and(|p| {
                     p.start >= d.cue.tokens.end
                         && p.start <= src.start
-                        && p.end >= src.end
+                        && (p.end >= src.end || another_that_clause(doc, p.end..src.start))
                         && p.end <= cue.start + 1
                         && !breaks_clause(doc, p.start, src.start)
                 })
@@ -368,6 +368,14 @@ fn speaker_labels(
         drafts.extend(added);
         drafts.sort_by_key(|d| d.cue.tokens.start);
     }
+}
+
+/// Do the tokens `gap` only join another "that" clause to a content (", and that")?
+fn another_that_clause(doc: &Document, gap: Range<usize>) -> bool {
+    !gap.is_empty()
+        && gap.len() <= 3
+        && gap.clone().any(|k| doc.lower(k) == "that")
+        && gap.clone().all(|k| matches!(doc.lower(k), "," | "and" | "or" | "that"))
 }
 
 /// Is there a clause break in `start..end` ("…, but …"), other than one that goes on with
@@ -527,6 +535,51 @@ fn kind_of(doc: &Document, facts: &TokenFacts, parts: &[Range<usize>]) -> ClaimK
     }
 }
 
+/// Words that open a relative clause after a source ("France, which joined …").
+const RELATIVES: &[&str] = &["who", "which", "whose", "whom", "where"];
+
+/// Trims a source to who speaks: a relative clause after a comma ("France, which joined
+/// the coalition") and a trailing date or time ("The council on Monday") are asides, not
+/// the source (spec §4.1 and its default article's gold). PolNeAR's annotators keep such
+/// asides inside the source; cutting them costs 0.016 source-overlap F1 on its dev set.
+fn trim_source(
+    doc: &Document,
+    entities: &Entities,
+    facts: &TokenFacts,
+    source: Range<usize>,
+) -> Range<usize> {
+    use crate::schema::EntityType;
+    let mut r = source;
+    if let Some(comma) = (r.start + 1..r.end.saturating_sub(1))
+        .find(|&k| rules::is_punct(doc, k, ",") && RELATIVES.contains(&doc.lower(k + 1)))
+    {
+        r.end = comma;
+    }
+    // a date or time mention at the end, with the preposition before it
+    let temporal = |k: usize| {
+        (facts.mention[k] as usize)
+            .checked_sub(1)
+            .and_then(|m| entities.mentions.get(m))
+            .is_some_and(|m| matches!(m.entity_type, EntityType::DATE | EntityType::TIME))
+    };
+    let mut end = r.end;
+    while end > r.start + 1 && temporal(end - 1) {
+        end -= 1;
+    }
+    if end < r.end {
+        while end > r.start + 1
+            && matches!(
+                doc.lower(end - 1),
+                "on" | "in" | "at" | "this" | "last" | "late" | "early"
+            )
+        {
+            end -= 1;
+        }
+        r.end = end;
+    }
+    r
+}
+
 /// Turns a draft into a claim: completed content, kind, polarity, speaker, about.
 pub fn finish(
     doc: &Document,
@@ -553,6 +606,8 @@ pub fn finish(
     if parts.is_empty() {
         return None;
     }
+    let mut draft = draft;
+    draft.source = draft.source.map(|s| trim_source(doc, entities, facts, s));
     let cue = &draft.cue;
     let kind = kind_of(doc, facts, &parts);
     let speaker = speakers.resolve(draft.source.clone(), cue);
@@ -674,6 +729,23 @@ mod tests {
         );
         assert!(found.iter().any(|c| c.1 == "HADDAD"), "{found:?}");
         assert!(found.iter().all(|c| c.1 != "WASHINGTON"), "{found:?}");
+    }
+
+    #[test]
+    fn a_source_without_its_asides() {
+        let text =
+            "The ferry operator, which runs four boats, said on Monday that fares would rise.";
+        let doc = Document::new(text);
+        let ents = entities::extract(&doc);
+        let facts = TokenFacts::new(&doc, &ents);
+        let trimmed = trim_source(&doc, &ents, &facts, 0..5);
+        assert_eq!(&text[doc.token_span(trimmed)], "The ferry operator");
+        let text = "The council on Monday said fares would rise.";
+        let doc = Document::new(text);
+        let ents = entities::extract(&doc);
+        let facts = TokenFacts::new(&doc, &ents);
+        let trimmed = trim_source(&doc, &ents, &facts, 0..4);
+        assert_eq!(&text[doc.token_span(trimmed)], "The council");
     }
 
     #[test]
