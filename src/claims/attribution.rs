@@ -375,7 +375,9 @@ fn another_that_clause(doc: &Document, gap: Range<usize>) -> bool {
     !gap.is_empty()
         && gap.len() <= 3
         && gap.clone().any(|k| doc.lower(k) == "that")
-        && gap.clone().all(|k| matches!(doc.lower(k), "," | "and" | "or" | "that"))
+        && gap
+            .clone()
+            .all(|k| matches!(doc.lower(k), "," | "and" | "or" | "that"))
 }
 
 /// Is there a clause break in `start..end` ("…, but …"), other than one that goes on with

@@ -212,6 +212,7 @@ impl TokenFacts {
         let clusters = crate::entities::tagger::NerTagger::embedded()
             .ok()
             .and_then(|t| t.clusters());
+        let mut cluster_of: crate::entities::features::FnvMap<u64, u64> = Default::default();
         let mut shp = Vec::with_capacity(n);
         let mut lex = Vec::with_capacity(n);
         let mut negator = Vec::with_capacity(n);
@@ -222,7 +223,12 @@ impl TokenFacts {
             let cut = low.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
             suffix.push(hash_str(&low[cut..]));
             stems.push(hash_str(stem(low)));
-            cluster.push(clusters.map_or(0, |c| c.of(low).0));
+            // one cluster lookup per distinct word (the lookup hashes the text again)
+            let h = word[i];
+            cluster.push(match clusters {
+                None => 0,
+                Some(c) => *cluster_of.entry(h).or_insert_with(|| c.of(low).0),
+            });
             let text = t.text(doc.text);
             shp.push(match t.kind {
                 TokenKind::Word => {
