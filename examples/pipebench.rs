@@ -6,23 +6,11 @@
 //! ```text
 //! cargo run --release --example pipebench [-- FILE]   # default ../shared/bench/news-1mb.jsonl
 //! ```
-fn cpu_ns() -> u64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next().and_then(|x| x.parse().ok()))
-        .unwrap_or(0)
-}
+mod common;
+use common::{bench_texts, cpu_ns};
 
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "../shared/bench/news-1mb.jsonl".to_string());
-    let data = std::fs::read_to_string(&path).expect("a JSONL file of {\"text\"} records");
-    let texts: Vec<String> = data
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
-        .collect();
+    let texts = bench_texts(usize::MAX);
     let bytes: usize = texts.iter().map(String::len).sum();
     let runs: usize = std::env::var("RUNS")
         .ok()

@@ -11,31 +11,15 @@ use claimlens::entities::features::DocContext;
 use claimlens::entities::lexicon::Lexicon;
 use claimlens::entities::tagger::NerTagger;
 use claimlens::text::Document;
-fn cpu_ns() -> u64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next().and_then(|x| x.parse().ok()))
-        .unwrap_or(0)
-}
+mod common;
+use common::{bench_texts, cpu_ns};
+
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "../shared/bench/news-1mb.jsonl".to_string());
-    let data = std::fs::read_to_string(&path).expect("a JSONL file of {\"text\"} records");
     let limit: usize = std::env::var("LIMIT")
         .ok()
         .and_then(|l| l.parse().ok())
         .unwrap_or(usize::MAX);
-    let texts: Vec<String> = data
-        .lines()
-        .take(limit)
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["text"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let texts = bench_texts(limit);
     let lex = Lexicon::embedded();
     let bytes = std::fs::read(std::env::var("MODEL").unwrap_or("models/ner.clm".into())).unwrap();
     let tagger = NerTagger::from_bytes(&bytes).unwrap();
