@@ -136,8 +136,15 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                 })
                 .collect();
             absorb_nested_reports(doc, facts, &mut drafts);
-            dash_bylines(doc, facts, &mut drafts);
-            speaker_labels(doc, entities, facts, &mut drafts);
+            // claims with no verb of saying: added after the tagged ones, then in text order
+            let tagged = drafts.len();
+            let bylines = dash_bylines(doc, facts, &drafts);
+            drafts.extend(bylines);
+            let labels = speaker_labels(doc, entities, facts, &drafts);
+            drafts.extend(labels);
+            if drafts.len() > tagged {
+                drafts.sort_by_key(|d| d.cue.tokens.start);
+            }
             drafts
         }
         Err(_) => rules::find(doc, entities, &cues),
@@ -255,7 +262,7 @@ const BYLINE_CONFIDENCE: f32 = 0.8;
 /// A quotation signed with a dash and a name (“We deserve better.” ― Ada Obi): the dash is
 /// the cue, the name the source, the quotation the content. Collections of readers' or
 /// voters' quotes are laid out so, with no verb of saying anywhere.
-fn dash_bylines(doc: &Document, facts: &TokenFacts, drafts: &mut Vec<Draft>) {
+fn dash_bylines(doc: &Document, facts: &TokenFacts, drafts: &[Draft]) -> Vec<Draft> {
     use super::features::shape;
     let mut added = Vec::new();
     for q in doc.segments.quotations.iter().filter(|q| !q.single) {
@@ -295,10 +302,7 @@ fn dash_bylines(doc: &Document, facts: &TokenFacts, drafts: &mut Vec<Draft>) {
         cue.source_after = true;
         added.push(build(&cue, Some(dash + 1..end), vec![inner]));
     }
-    if !added.is_empty() {
-        drafts.extend(added);
-        drafts.sort_by_key(|d| d.cue.tokens.start);
-    }
+    added
 }
 
 /// Confidence of a paragraph opened by a speaker's label ([`speaker_labels`]).
@@ -312,8 +316,8 @@ fn speaker_labels(
     doc: &Document,
     entities: &Entities,
     facts: &TokenFacts,
-    drafts: &mut Vec<Draft>,
-) {
+    drafts: &[Draft],
+) -> Vec<Draft> {
     use super::features::shape;
     use crate::schema::EntityType;
     let mut added = Vec::new();
@@ -364,10 +368,7 @@ fn speaker_labels(
         let turn = colon + 1..r.end;
         added.push(build(&cue, Some(label), vec![turn]));
     }
-    if !added.is_empty() {
-        drafts.extend(added);
-        drafts.sort_by_key(|d| d.cue.tokens.start);
-    }
+    added
 }
 
 /// Do the tokens `gap` only join another "that" clause to a content (", and that")?

@@ -175,30 +175,26 @@ pub fn tag(doc: &Document, f: &TokenFacts, model: &SeqModel) -> Vec<Cue> {
             cue.confidence = model.confidence(margin).unwrap_or(0.7);
             out.push(cue);
         }
-        // A refusal to speak ("declined to say", "refused to comment") is a negated cue
-        // whatever the tagger made of it: rare in training text, unambiguous in news.
+        // Two kinds of cue are found whatever the tagger made of them. A refusal to speak
+        // ("declined to say", "refused to comment") is a negated cue: rare in training
+        // text, unambiguous in news. A belief verb with an object and its complement
+        // ("officials view X as Y", "the allies consider it a sponsor of …") attributes a
+        // view, even inside another report, where a tagger trained on PolNeAR (which
+        // never nests) stays silent.
         for k in range.clone() {
-            if refusal_to_speak(doc, k)
-                && !out[first..]
-                    .iter()
-                    .any(|c| c.tokens.start <= k + 2 && k < c.tokens.end)
+            let (reach, confidence) = if refusal_to_speak(doc, k) {
+                (2, REFUSAL_CONFIDENCE)
+            } else if belief_with_complement(doc, f, k, range.clone()) {
+                (0, BELIEF_CONFIDENCE)
+            } else {
+                continue;
+            };
+            if !out[first..]
+                .iter()
+                .any(|c| c.tokens.start <= k + reach && k < c.tokens.end)
             {
                 let mut cue = make_cue(doc, f, k..k + 1);
-                cue.confidence = REFUSAL_CONFIDENCE;
-                out.push(cue);
-            }
-        }
-        // A belief verb with an object and its complement ("officials view X as Y", "the
-        // allies consider it a sponsor of …") attributes a view, even inside another
-        // report, where a tagger trained on PolNeAR (which never nests) stays silent.
-        for k in range.clone() {
-            if belief_with_complement(doc, f, k, range.clone())
-                && !out[first..]
-                    .iter()
-                    .any(|c| c.tokens.start <= k && k < c.tokens.end)
-            {
-                let mut cue = make_cue(doc, f, k..k + 1);
-                cue.confidence = BELIEF_CONFIDENCE;
+                cue.confidence = confidence;
                 out.push(cue);
             }
         }
