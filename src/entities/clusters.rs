@@ -219,7 +219,9 @@ pub fn build(
     for (k, &c) in assign.iter().enumerate() {
         let t = mentions[k].entity_type as usize;
         let weight = if texts[k].len() > 1 { 1.5 } else { 1.0 };
-        votes[c][t] += weight * mentions[k].confidence.max(0.05);
+        // votes weigh the tagger's evidence (its scaled span margin), not the squashed
+        // probability: a sure mention outvotes several hesitant ones
+        votes[c][t] += weight * super::tagger::evidence(mentions[k].confidence).max(0.05);
         let better = match label_of[c] {
             None => true,
             Some(b) => texts[k].len() > texts[b].len(),

@@ -15,6 +15,18 @@ use crate::text::Document;
 /// The embedded model (`models/ner.clm`).
 static EMBEDDED: &[u8] = include_bytes!("../../models/ner.clm");
 
+/// Platt scaling of the span margin ([`NerTagger::confidence`]), fitted on the dev sets.
+const CONFIDENCE_SCALE: f32 = 0.0166;
+/// See [`CONFIDENCE_SCALE`].
+const CONFIDENCE_SHIFT: f32 = 0.594;
+
+/// The scaled margin behind a confidence: the inverse of the squashing in
+/// [`NerTagger::confidence`] (rule-made mentions map through the same curve).
+pub fn evidence(confidence: f32) -> f32 {
+    let c = confidence.clamp(0.001, 0.999);
+    (c / (1.0 - c)).ln() - CONFIDENCE_SHIFT
+}
+
 /// A span the tagger found: tokens, index into [`NerTagger::types`], confidence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TaggedSpan {
@@ -234,24 +246,42 @@ impl NerTagger {
         );
     }
 
-    /// Mean per-token margin of the chosen tags over the best alternative, squashed to
-    /// (0, 1).
+    /// How sure the tagger is of the span `r` (tokens of the sentence) with the tags
+    /// `tags`: the emission score of the chosen labelling minus that of the best
+    /// alternative labelling of the same tokens (all outside, or the same span with
+    /// another type), squashed to (0, 1) with a scale fitted on dev data (MODEL.md).
+    /// Alternatives keep the span's BILOU shape, so a tag no valid path could take (a
+    /// `B-` before an outside token) never counts as a rival.
     fn confidence(&self, emissions: &[f32], tags: &[usize], r: &Range<usize>) -> f32 {
         let n = self.bilou.tags();
-        let mut sum = 0.0;
+        let types = self.bilou.types().len();
+        let mut chosen = 0.0;
+        let mut outside = 0.0;
+        let mut by_type = [0.0f32; 16];
         for k in r.clone() {
-            let row = &emissions[k * n..(k + 1) * n];
-            let chosen = row[tags[k]];
-            let other = row
-                .iter()
-                .enumerate()
-                .filter(|&(t, _)| t != tags[k])
-                .map(|(_, &s)| s)
-                .fold(f32::NEG_INFINITY, f32::max);
-            sum += chosen - other;
+            let Some(row) = emissions.get(k * n..(k + 1) * n) else {
+                return 0.0;
+            };
+            let tag = tags.get(k).copied().unwrap_or(0);
+            let part = self.bilou.split(tag).0;
+            chosen += row[tag];
+            outside += row[0];
+            for (t, sum) in by_type.iter_mut().enumerate().take(types) {
+                *sum += row.get(self.bilou.tag(part, t)).copied().unwrap_or(0.0);
+            }
         }
-        let margin = sum / r.len().max(1) as f32;
-        let c = 1.0 / (1.0 + (-margin).exp());
+        let own = tags
+            .get(r.start)
+            .and_then(|&t| self.bilou.split(t).1)
+            .unwrap_or(usize::MAX);
+        let mut rival = outside;
+        for (t, &sum) in by_type.iter().enumerate().take(types) {
+            if t != own && sum > rival {
+                rival = sum;
+            }
+        }
+        let margin = chosen - rival;
+        let c = 1.0 / (1.0 + (-(CONFIDENCE_SCALE * margin + CONFIDENCE_SHIFT)).exp());
         (c * 1000.0).round() / 1000.0
     }
 
@@ -303,5 +333,48 @@ impl NerTagger {
     /// The tag of `part` for type index `t` (for tests and tools).
     pub fn tag_id(&self, part: Part, t: usize) -> usize {
         self.bilou.tag(part, t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::lexicon::Lexicon;
+
+    fn spans(text: &str) -> Vec<(String, f32)> {
+        let Ok(tagger) = NerTagger::embedded() else {
+            panic!("the embedded name model loads");
+        };
+        let doc = Document::new(text);
+        let ctx = tagger.context(&doc, Lexicon::embedded());
+        tagger
+            .tag(&doc, &ctx)
+            .into_iter()
+            .map(|s| {
+                let start = doc.tokens[s.tokens.start].start;
+                let end = doc.tokens[s.tokens.end - 1].end;
+                (text[start..end].to_string(), s.confidence)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn plain_names_are_confident() {
+        // Every valid labelling is a rival, never a tag no path could take: the old
+        // per-tag margin gave "Turkey" and "Paris" here a confidence near 0.
+        let found = spans("John Kerry flew to Turkey on Friday and met officials in Paris.");
+        for name in ["Turkey", "Paris"] {
+            let c = found.iter().find(|(t, _)| t == name).map(|&(_, c)| c);
+            assert!(c.is_some_and(|c| c > 0.7), "{name}: {c:?} in {found:?}");
+        }
+    }
+
+    #[test]
+    fn evidence_inverts_the_confidence_curve() {
+        for margin in [-50.0f32, 0.0, 30.0, 120.0] {
+            let c = 1.0 / (1.0 + (-(CONFIDENCE_SCALE * margin + CONFIDENCE_SHIFT)).exp());
+            assert!((evidence(c) - CONFIDENCE_SCALE * margin).abs() < 1e-3);
+        }
+        assert!(evidence(0.9) > evidence(0.7));
     }
 }
