@@ -90,6 +90,10 @@ enum Model {
         /// not names).
         #[arg(long)]
         re3d_uncertain: bool,
+        /// Sets (comma-separated) whose capitalised words outside any annotation are
+        /// unknown rather than not-a-name.
+        #[arg(long, default_value = "")]
+        open_caps: String,
         /// Fine word clusters learned from the train texts (0: no cluster features).
         #[arg(long, default_value_t = 512)]
         clusters: usize,
@@ -120,6 +124,7 @@ fn main() -> ExitCode {
             no_train_score,
             gum_genres,
             re3d_uncertain,
+            open_caps,
             clusters,
             coarse_clusters,
         } => ner(
@@ -146,6 +151,11 @@ fn main() -> ExitCode {
                 levels,
                 gum_genres: Some(gum_genres),
                 re3d_uncertain,
+                open_caps: open_caps
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect(),
                 clusters: (clusters > 0).then(|| {
                     claimlens::train::ner::wordclusters::ClusterOptions {
                         fine: clusters,

@@ -70,6 +70,10 @@ pub struct NerOptions {
     /// Treat re3d entities below the set's confidence cut (0.5) as unknown rather than
     /// as not-a-name (re3d drops them from its gold, though most are real names).
     pub re3d_uncertain: bool,
+    /// Sets whose capitalised words outside any annotation are unknown rather than
+    /// not-a-name: sets that annotate only part of the names (re3d's gold omits names
+    /// its annotators were unsure of, e.g. 9 of its 17 "Assad"s).
+    pub open_caps: Vec<String>,
     /// Learn word clusters from the train texts and use them as features.
     pub clusters: Option<wordclusters::ClusterOptions>,
 }
@@ -90,6 +94,7 @@ impl Default for NerOptions {
             levels: 128,
             gum_genres: Some(DEFAULT_GUM_GENRES.to_string()),
             re3d_uncertain: false,
+            open_caps: Vec::new(),
             clusters: Some(wordclusters::ClusterOptions::default()),
         }
     }
@@ -284,6 +289,24 @@ fn doc_masks(
     masks
 }
 
+/// Lets every capitalised word that the corpus left outside its annotations take any
+/// tag (see [`NerOptions::open_caps`]).
+fn open_capitalised(doc: &Document, masks: &mut [u64], outside: u64, bilou: &Bilou) {
+    let all: u64 = if bilou.tags() == 64 {
+        u64::MAX
+    } else {
+        (1u64 << bilou.tags()) - 1
+    };
+    for (i, m) in masks.iter_mut().enumerate() {
+        if *m == outside
+            && doc.tokens[i].kind == crate::text::TokenKind::Word
+            && doc.token_text(i).starts_with(char::is_uppercase)
+        {
+            *m = all;
+        }
+    }
+}
+
 /// The train set `name`, built with the requested GUM genres.
 fn train_set_path(name: &str, opts: &NerOptions) -> Result<PathBuf, TrainError> {
     let Some(genres) = opts.gum_genres.as_deref().filter(|_| name == "ner-gum") else {
@@ -413,7 +436,10 @@ fn load(
         for nd in &docs {
             let doc = Document::new(&nd.text);
             let ctx = DocContext::with_clusters(&doc, lex, clusters);
-            let masks = doc_masks(&doc, nd, &labels, bilou, &mut stats);
+            let mut masks = doc_masks(&doc, nd, &labels, bilou, &mut stats);
+            if opts.open_caps.iter().any(|s| s == name) {
+                open_capitalised(&doc, &mut masks, labels.outside, bilou);
+            }
             stats.docs += 1;
             stats.tokens += doc.tokens.len();
             for s in &doc.segments.sentences {
@@ -621,6 +647,7 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
                     .unwrap_or_else(|| "build_sets.py default".into()),
             ),
             ("re3d_uncertain".into(), opts.re3d_uncertain.to_string()),
+            ("open_caps".into(), opts.open_caps.join(",")),
             ("prune".into(), opts.prune.to_string()),
             ("levels".into(), opts.levels.to_string()),
             (
