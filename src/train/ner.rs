@@ -627,7 +627,7 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
     let (mut pred, mut gold) = (Vec::new(), Vec::new());
     let t1 = Instant::now();
     let meta_base = |epochs: usize| -> Vec<(String, String)> {
-        vec![
+        let mut meta: Vec<(String, String)> = vec![
             ("types".into(), opts.types.join(",")),
             ("bits".into(), opts.bits.to_string()),
             ("epochs".into(), epochs.to_string()),
@@ -647,7 +647,6 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
                     .unwrap_or_else(|| "build_sets.py default".into()),
             ),
             ("re3d_uncertain".into(), opts.re3d_uncertain.to_string()),
-            ("open_caps".into(), opts.open_caps.join(",")),
             ("prune".into(), opts.prune.to_string()),
             ("levels".into(), opts.levels.to_string()),
             (
@@ -666,7 +665,12 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
                  word clusters also read the PolNeAR, ClaimBuster and CLEF train texts)"
                     .into(),
             ),
-        ]
+        ];
+        if !opts.open_caps.is_empty() {
+            // only when used, so that the default command still writes the same file
+            meta.push(("open_caps".into(), opts.open_caps.join(",")));
+        }
+        meta
     };
     for epoch in 1..=opts.epochs {
         rng.shuffle(&mut order);
