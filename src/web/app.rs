@@ -2125,28 +2125,26 @@ fn focus_of(e: &HtmlElement) -> Option<Focus> {
 }
 
 /// What a run in the article points at: its entity, else its innermost visible claim.
+/// Read from the run's own attributes (`render::seg_ops` writes them from its segment).
 fn focus_of_run(app: &App, e: &HtmlElement) -> Option<Focus> {
-    let i: usize = e.get_attribute("data-i")?.parse().ok()?;
-    let seg = app.prep.segs.get(i)?;
-    if let Some(m) = seg
-        .mention
-        .and_then(|m| app.analysis.mentions.get(m as usize))
-    {
+    let num = |name: &str| e.get_attribute(name).and_then(|v| v.parse::<usize>().ok());
+    if let Some(m) = num("data-m").and_then(|m| app.analysis.mentions.get(m)) {
         return Some(Focus::Entity(m.entity));
     }
-    if let Some(r) = seg.reference {
-        return Some(Focus::Entity(r as usize));
+    if let Some(r) = num("data-r") {
+        return Some(Focus::Entity(r));
     }
-    seg.claims
-        .iter()
-        .filter(|(c, _)| app.claim_ok.get(*c as usize).copied().unwrap_or(false))
-        .min_by_key(|(c, _)| {
+    e.get_attribute("data-cl")?
+        .split(' ')
+        .filter_map(|c| c.parse::<usize>().ok())
+        .filter(|&c| app.claim_ok.get(c).copied().unwrap_or(false))
+        .min_by_key(|&c| {
             app.analysis
                 .claims
-                .get(*c as usize)
+                .get(c)
                 .map_or(usize::MAX, |x| x.span.end - x.span.start)
         })
-        .map(|(c, _)| Focus::Claim(*c as usize))
+        .map(Focus::Claim)
 }
 
 fn is_typing(e: &web_sys::Event) -> bool {

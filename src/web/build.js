@@ -30,7 +30,7 @@ export function build_batch(root, strs, lens, ops, kept) {
       }
       case 1: cur.className = table[ops[i++]]; break;
       case 2: cur.setAttribute(table[ops[i]], table[ops[i + 1]]); i += 2; break;
-      case 3: cur.appendChild(doc.createTextNode(table[ops[i++]])); break;
+      case 3: cur.append(table[ops[i++]]); break; // a string argument becomes a text node
       case 4: cur = stack.pop(); break;
       case 5: if (kept) kept.push(cur); break;
       default: throw new Error('build_batch: bad op');

@@ -265,7 +265,7 @@ pub fn render_chunk(
                 b.text(&text[pos..seg.range.start]);
             }
             let style = run_style(seg, look);
-            seg_ops(&mut b, &mut class, text, analysis, seg, i, style);
+            seg_ops(&mut b, &mut class, text, analysis, seg, style);
             b.keep(&mut out.els, i);
             b.close();
             out.styles[i] = style;
@@ -289,13 +289,11 @@ fn seg_ops(
     text: &str,
     analysis: &Analysis,
     seg: &Segment,
-    index: usize,
     style: RunStyle,
 ) {
     b.open("span");
     class.clear();
     class.push('s');
-    b.attr_num("data-i", index);
     if let Some(m) = seg
         .mention
         .and_then(|m| analysis.mentions.get(m as usize).map(|x| (m, x)))
