@@ -48,6 +48,7 @@ for (let i = 0; i < 5; i++) {
 console.log(`\ndefault article, cold page load (median of ${cold.length} fresh pages)`);
 console.log(`  navigation -> wasm fetched      ${median(cold.map((s) => s.wasmFetched)).toFixed(1)} ms`);
 console.log(`  navigation -> wasm instantiated ${median(cold.map((s) => s.wasmReady)).toFixed(1)} ms`);
+console.log(`  model decode (first analyse)    ${median(cold.map((s) => +s.modelMs)).toFixed(1)} ms`);
 console.log(`  navigation -> first highlight   ${median(cold.map((s) => +s.firstHighlight)).toFixed(1)} ms`);
 console.log(`  analyse (first call, main)      ${median(cold.map((s) => +s.analyzeMs)).toFixed(1)} ms`);
 console.log(`  analyse + sidebar + render      ${median(cold.map((s) => +s.totalMs)).toFixed(1)} ms`);

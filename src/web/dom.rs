@@ -136,93 +136,32 @@ pub fn log_error(msg: &str) {
     web_sys::console::error_1(&JsValue::from_str(msg));
 }
 
-/// Caches, as JS strings, the fixed strings the sidebar sends for every item (tags,
-/// classes, attribute names and values) and small numbers, so rebuilding lists does
-/// not decode each one from UTF-8 again (wasm-bindgen's `enable-interning`).
+/// Caches, as JS strings, the fixed strings still sent per element through web-sys
+/// (restyling runs after a filter change, hover and pin), so they are not decoded from
+/// UTF-8 each time (wasm-bindgen's `enable-interning`). Lists are built by [`Batch`].
 pub fn intern_ui_strings() {
     use wasm_bindgen::intern;
     for s in [
-        "li",
-        "ul",
-        "span",
-        "div",
-        "section",
-        "h3",
-        "p",
-        "button",
-        "option",
-        "table",
-        "thead",
-        "tbody",
-        "tr",
-        "th",
-        "td",
-        "caption",
-        "item",
-        "card",
-        "swatch",
-        "label",
-        "count",
-        "who",
-        "cue",
-        "content",
-        "meta",
-        "badge",
-        "badge neg",
-        "aliases muted",
-        "group",
-        "list",
-        "chip",
-        "kind-swatch",
-        "more muted",
-        "muted",
-        "active",
         "lit",
+        "hit",
         "pinned",
         "dim",
         "low",
         "low-c",
-        "data-entity",
-        "data-t",
-        "data-mentions",
-        "data-refs",
-        "data-claims",
-        "data-claim",
-        "data-speaker",
+        "data-role",
         "data-kind",
-        "data-type",
-        "data-cell-speaker",
-        "data-cell-about",
-        "aria-label",
         "aria-pressed",
-        "aria-selected",
-        "tabindex",
-        "role",
-        "type",
-        "title",
-        "value",
-        "scope",
-        "row",
-        "col",
         "true",
         "false",
-        "0",
-        "all",
-        "none",
-        "negated",
+        "src",
+        "cue",
+        "con",
         "direct",
         "indirect",
         "mixed",
         "assertion",
-        "data-role",
-        "data-state",
-        "max",
-        "hidden",
     ] {
         intern(s);
-    }
-    for n in 0..256 {
-        intern(&n.to_string());
     }
 }
 
