@@ -366,14 +366,7 @@ impl App {
             // rather than queue behind a long analysis
             self.restart_worker();
         }
-        let worker = match &self.worker {
-            Some(w) => w.clone(),
-            None => {
-                let w = spawn_worker()?;
-                self.worker = Some(w.clone());
-                w
-            }
-        };
+        let worker = self.worker()?;
         self.next_id += 1;
         let id = self.next_id;
         let msg = js_sys::Object::new();
@@ -440,6 +433,34 @@ impl App {
                 Ok(())
             }
         }
+    }
+
+    /// The running worker, started if there is none.
+    fn worker(&mut self) -> Res<Worker> {
+        match &self.worker {
+            Some(w) => Ok(w.clone()),
+            None => {
+                let w = spawn_worker()?;
+                self.worker = Some(w.clone());
+                Ok(w)
+            }
+        }
+    }
+
+    /// Starts the worker ahead of the first pasted text, when the reader opens the
+    /// editor: its wasm compile and model decode (about half a second) then happen while
+    /// the reader pastes or types, not after. The empty text's reply has id 0, which no
+    /// request uses, so it is ignored.
+    fn warm_worker(&mut self) -> Res<()> {
+        if self.worker.is_some() {
+            return Ok(());
+        }
+        let worker = self.worker()?;
+        let msg = js_sys::Object::new();
+        js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(0))?;
+        js_sys::Reflect::set(&msg, &"text".into(), &JsValue::from_str(""))?;
+        worker.post_message(&msg)?;
+        Ok(())
     }
 
     fn restart_worker(&mut self) {
@@ -1523,6 +1544,7 @@ impl App {
             }
             self.update_editor_info();
             self.els.editor.focus()?;
+            self.warm_worker()?;
         } else {
             // A selection left inside the hidden textarea makes Chromium re-check every
             // `content-visibility: auto` paragraph against it on each style pass: with a
