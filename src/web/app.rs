@@ -1574,7 +1574,7 @@ impl App {
             // analyse what is in the editor now rather than wait for the debounce
             let value = self.els.editor.value();
             if value != self.text && self.pending.as_ref().is_none_or(|p| p.text != value) {
-                self.commit_editor()?;
+                self.commit_text(value)?;
             }
         }
         Ok(())
@@ -1584,8 +1584,11 @@ impl App {
         if let Some(t) = self.edit_timer.take() {
             dom::clear_timeout(t);
         }
-        self.update_editor_info();
-        let len = self.els.editor.value().len();
+        // one copy of the editor's text out of the page (megabytes when pasted)
+        let value = self.els.editor.value();
+        self.show_editor_info(&value);
+        let len = value.len();
+        drop(value);
         // longer texts wait longer so typing is not interrupted by re-analysis
         let delay = if len > 200_000 { 900 } else { 350 };
         self.edit_timer = Some(dom::set_timeout(
@@ -1601,16 +1604,24 @@ impl App {
     }
 
     fn commit_editor(&mut self) -> Res<()> {
+        let value = self.els.editor.value();
+        self.commit_text(value)
+    }
+
+    /// Saves and analyses `value`, the editor's current text.
+    fn commit_text(&mut self, value: String) -> Res<()> {
         if let Some(t) = self.edit_timer.take() {
             dom::clear_timeout(t);
         }
-        let value = self.els.editor.value();
         self.save_draft(&value);
         self.analyze_text(value, true)
     }
 
     fn update_editor_info(&self) {
-        let v = self.els.editor.value();
+        self.show_editor_info(&self.els.editor.value());
+    }
+
+    fn show_editor_info(&self, v: &str) {
         let info = format!("{} characters", thousands(v.chars().count()));
         self.els.editor_info.set_text_content(Some(&info));
     }
