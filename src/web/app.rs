@@ -406,6 +406,17 @@ impl App {
         let id = js_sys::Reflect::get(&data, &"id".into())?
             .as_f64()
             .unwrap_or(-1.0);
+        if id == 0.0 {
+            // the warm-up's reply (warm_worker): the worker is ready for the reader's
+            // text; marked for scripts/bench-web, which measures with an idle page
+            let state = if js_sys::Reflect::get(&data, &"error".into())?.is_undefined() {
+                "ready"
+            } else {
+                "error"
+            };
+            self.els.status.set_attribute("data-worker", state)?;
+            return Ok(());
+        }
         let current = match &self.pending {
             Some(p) if f64::from(p.id) == id => p,
             _ => return Ok(()), // a reply to text the reader has since changed
@@ -483,6 +494,7 @@ impl App {
         if let Some(w) = self.worker.take() {
             w.terminate();
         }
+        let _ = self.els.status.remove_attribute("data-worker");
     }
 
     /// Replaces the shown text and analysis and renders them.
