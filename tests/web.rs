@@ -2,6 +2,7 @@
 //! Chromium via wasm-bindgen-test-runner).
 #![cfg(target_arch = "wasm32")]
 
+use claimlens::web::dom::{Batch, Kept};
 use claimlens::web::render::{prepare, render_chunk, Cursor, PlainLook, Rendered};
 use claimlens::web::segments::{build_segments, lines, Interval, Layer, Role};
 use wasm_bindgen::JsCast;
@@ -92,7 +93,6 @@ fn render(text: &str) -> web_sys::Element {
     let mut out = Rendered::default();
     let mut cursor = Cursor::default();
     let done = render_chunk(
-        &doc,
         article.as_ref(),
         text,
         &analysis,
@@ -156,4 +156,44 @@ fn mention_runs_spell_the_mention_text_with_multibyte_text() {
     assert_eq!(article.query_selector_all("p").unwrap().length(), 2);
     assert!(!article.text_content().unwrap().contains('\r'));
     article.remove();
+}
+
+#[wasm_bindgen_test]
+fn batch_builds_text_and_attributes_never_markup_and_keeps_elements() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let root = doc.create_element("div").unwrap();
+    let mut kept = Kept::new(3);
+    let mut b = Batch::new();
+    let evil = "<img src=x onerror=\"window.__pwned=3\"> 😀 & é";
+    b.open_class("ul", "list");
+    for i in [2usize, 0] {
+        b.open_class("li", "item")
+            .attr_num("data-n", i)
+            .attr("aria-label", evil)
+            .attr_static("role", "button");
+        b.keep(&mut kept, i);
+        b.el_text("span", "label", evil);
+        b.text_num(i).close();
+    }
+    b.close();
+    b.flush(root.as_ref(), Some(&kept)).unwrap();
+    assert!(b.is_empty());
+    assert_eq!(root.query_selector_all("img").unwrap().length(), 0);
+    let items = root.query_selector_all("li.item").unwrap();
+    assert_eq!(items.length(), 2);
+    let first: web_sys::Element = items.item(0).unwrap().dyn_into().unwrap();
+    assert_eq!(first.get_attribute("aria-label").unwrap(), evil);
+    assert_eq!(first.text_content().unwrap(), format!("{evil}2"));
+    // kept by item index, whatever the build order
+    assert_eq!(kept.get(2).unwrap().get_attribute("data-n").unwrap(), "2");
+    assert_eq!(kept.get(0).unwrap().get_attribute("data-n").unwrap(), "0");
+    assert!(kept.get(1).is_none());
+    assert!(!kept.has(1) && kept.has(0));
+    // a second batch appends after the first
+    b.el_text("p", "", "end")
+        .flush(root.as_ref(), None)
+        .unwrap();
+    assert_eq!(root.last_element_child().unwrap().tag_name(), "P");
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
 }

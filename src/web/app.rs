@@ -15,7 +15,7 @@ use web_sys::{
     Window, Worker,
 };
 
-use super::dom::{self, add_text, by_id, el, el_text, thousands, Res};
+use super::dom::{self, by_id, el_text, thousands, Batch, Res};
 use super::render::{self, Cursor, Look, Prepared, Rendered};
 use super::segments::{Role, Segment};
 use crate::export::csv::kind_name;
@@ -163,8 +163,13 @@ pub struct App {
     pinned: Option<Focus>,
     lit_segs: Vec<u32>,
     lit_side: Vec<Element>,
-    entity_items: Vec<Option<Element>>,
-    claim_cards: Vec<Option<Element>>,
+    /// Sidebar items shown as pinned (`aria-pressed`), to unpin on the next change.
+    pinned_side: Vec<Element>,
+    entity_items: dom::Kept,
+    claim_cards: dom::Kept,
+    /// The tab's lists are out of date: built when the tab is next shown.
+    entities_stale: bool,
+    claims_stale: bool,
     card_order: Vec<usize>,
     claim_ok: Vec<bool>,
     tab: Tab,
@@ -185,6 +190,8 @@ pub struct App {
     undo_text: Option<String>,
     analyze_ms: f64,
     analyzed_where: &'static str,
+    /// This thread has decoded the embedded models (on its first analysis).
+    models_decoded: bool,
 }
 
 /// Starts the explorer: finds the page's elements, installs listeners, loads the text
@@ -225,13 +232,23 @@ pub fn boot() -> Res<()> {
         editor_info: by_id(&doc, "editor-info")?,
         labels: by_id(&doc, "labels")?,
     };
+    // what `analyze("")` returns, without decoding the models: a text from a link or a
+    // draft is analysed by the worker, so this thread decodes them only when it first
+    // analyses (load_default)
+    let empty = Analysis {
+        version: crate::schema::SCHEMA_VERSION.to_string(),
+        length: 0,
+        mentions: Vec::new(),
+        entities: Vec::new(),
+        claims: Vec::new(),
+    };
     let app = App {
         win,
         doc,
         els,
         text: String::new(),
         is_default: true,
-        analysis: crate::analyze(""),
+        analysis: empty,
         prep: Prepared::default(),
         runs: Rendered::default(),
         filters: Filters::default(),
@@ -239,8 +256,11 @@ pub fn boot() -> Res<()> {
         pinned: None,
         lit_segs: Vec::new(),
         lit_side: Vec::new(),
-        entity_items: Vec::new(),
-        claim_cards: Vec::new(),
+        pinned_side: Vec::new(),
+        entity_items: dom::Kept::default(),
+        claim_cards: dom::Kept::default(),
+        entities_stale: true,
+        claims_stale: true,
         card_order: Vec::new(),
         claim_ok: Vec::new(),
         tab: Tab::Claims,
@@ -261,6 +281,7 @@ pub fn boot() -> Res<()> {
         undo_text: None,
         analyze_ms: 0.0,
         analyzed_where: "main thread",
+        models_decoded: false,
     };
     let labels_on = app.els.labels.checked();
     app.els
@@ -321,6 +342,17 @@ impl App {
 
     /// Shows the default article, analysed on the main thread (it is small and fixed).
     fn load_default(&mut self) -> Res<()> {
+        if !self.models_decoded {
+            // The first analysis decodes the embedded models (hundreds of ms): timed
+            // apart so the article's own analysis time stays comparable; scripts/bench-web
+            // reports both.
+            let t0 = dom::now();
+            let _ = crate::analyze("");
+            self.models_decoded = true;
+            self.els
+                .status
+                .set_attribute("data-model-ms", &format!("{:.1}", dom::now() - t0))?;
+        }
         let t0 = dom::now();
         let analysis = crate::analyze(DEFAULT_ARTICLE);
         let ms = dom::now() - t0;
@@ -350,14 +382,7 @@ impl App {
             // rather than queue behind a long analysis
             self.restart_worker();
         }
-        let worker = match &self.worker {
-            Some(w) => w.clone(),
-            None => {
-                let w = spawn_worker()?;
-                self.worker = Some(w.clone());
-                w
-            }
-        };
+        let worker = self.worker()?;
         self.next_id += 1;
         let id = self.next_id;
         let msg = js_sys::Object::new();
@@ -381,6 +406,17 @@ impl App {
         let id = js_sys::Reflect::get(&data, &"id".into())?
             .as_f64()
             .unwrap_or(-1.0);
+        if id == 0.0 {
+            // the warm-up's reply (warm_worker): the worker is ready for the reader's
+            // text; marked for scripts/bench-web, which measures with an idle page
+            let state = if js_sys::Reflect::get(&data, &"error".into())?.is_undefined() {
+                "ready"
+            } else {
+                "error"
+            };
+            self.els.status.set_attribute("data-worker", state)?;
+            return Ok(());
+        }
         let current = match &self.pending {
             Some(p) if f64::from(p.id) == id => p,
             _ => return Ok(()), // a reply to text the reader has since changed
@@ -426,10 +462,39 @@ impl App {
         }
     }
 
+    /// The running worker, started if there is none.
+    fn worker(&mut self) -> Res<Worker> {
+        match &self.worker {
+            Some(w) => Ok(w.clone()),
+            None => {
+                let w = spawn_worker()?;
+                self.worker = Some(w.clone());
+                Ok(w)
+            }
+        }
+    }
+
+    /// Starts the worker ahead of the first pasted text, when the reader opens the
+    /// editor: its wasm compile and model decode (about half a second) then happen while
+    /// the reader pastes or types, not after. The empty text's reply has id 0, which no
+    /// request uses, so it is ignored.
+    fn warm_worker(&mut self) -> Res<()> {
+        if self.worker.is_some() {
+            return Ok(());
+        }
+        let worker = self.worker()?;
+        let msg = js_sys::Object::new();
+        js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(0))?;
+        js_sys::Reflect::set(&msg, &"text".into(), &JsValue::from_str(""))?;
+        worker.post_message(&msg)?;
+        Ok(())
+    }
+
     fn restart_worker(&mut self) {
         if let Some(w) = self.worker.take() {
             w.terminate();
         }
+        let _ = self.els.status.remove_attribute("data-worker");
     }
 
     /// Replaces the shown text and analysis and renders them.
@@ -461,8 +526,8 @@ impl App {
             self.apply_pin_from_view(v)?;
         }
         // the article first, so the first highlights show before the sidebar is built
-        self.entity_items.clear();
-        self.claim_cards.clear();
+        self.entity_items = dom::Kept::default();
+        self.claim_cards = dom::Kept::default();
         self.start_render()?;
         let t0 = dom::now();
         self.rebuild_sidebar()?;
@@ -522,7 +587,6 @@ impl App {
         };
         let line_before = cursor.line;
         let done = render::render_chunk(
-            &self.doc,
             &target,
             &self.text,
             &self.analysis,
@@ -619,11 +683,16 @@ impl App {
             ok: &self.claim_ok,
         };
         for (i, seg) in self.prep.segs.iter().enumerate() {
-            if let (Some(Some(e)), Some(old)) = (self.runs.els.get(i), self.runs.styles.get_mut(i))
-            {
-                let new = render::run_style(seg, &look);
-                render::apply_style(e, new, *old)?;
-                *old = new;
+            let Some(old) = self.runs.styles.get_mut(i) else {
+                continue;
+            };
+            let new = render::run_style(seg, &look);
+            // the element crosses into wasm only when its look changes
+            if new != *old {
+                if let Some(e) = self.runs.els.get(i) {
+                    render::apply_style(&e, new, *old)?;
+                    *old = new;
+                }
             }
         }
         let list = self.els.article.class_list();
@@ -748,6 +817,8 @@ impl App {
         }
     }
 
+    /// Rebuilds the filters and the visible tab; the hidden tab is only counted here
+    /// and built when the reader opens it (`open_tab`).
     fn rebuild_sidebar(&mut self) -> Res<()> {
         // each part's time goes to the status element for scripts/bench-web
         let mut parts = String::new();
@@ -762,12 +833,38 @@ impl App {
         let t = lap("kinds", t);
         self.build_speakers()?;
         let t = lap("speakers", t);
-        self.build_entities()?;
-        let t = lap("entities", t);
-        self.build_matrix()?;
-        let t = lap("matrix", t);
-        self.build_claims()?;
-        lap("claims", t);
+        // the tab labels show both counts whichever tab is built
+        let groups = self.entity_groups();
+        let shown: usize = groups.iter().map(|(_, items)| items.len()).sum();
+        self.els
+            .count_entities
+            .set_text_content(Some(&shown.to_string()));
+        let total = self.claim_ok.iter().filter(|ok| **ok).count();
+        self.els
+            .count_claims
+            .set_text_content(Some(&total.to_string()));
+        self.entities_stale = true;
+        self.claims_stale = true;
+        self.entity_items = dom::Kept::default();
+        self.claim_cards = dom::Kept::default();
+        self.card_order.clear();
+        let t = lap("counts", t);
+        match self.tab {
+            Tab::Entities => {
+                self.build_entities(groups)?;
+                lap("entities", t);
+                // emptied so a stale list never shows when the tab is opened
+                dom::clear(&self.els.matrix);
+                dom::clear(&self.els.claims);
+            }
+            Tab::Claims => {
+                self.build_matrix()?;
+                let t = lap("matrix", t);
+                self.build_claims()?;
+                lap("claims", t);
+                dom::clear(&self.els.entities);
+            }
+        }
         self.els
             .status
             .set_attribute("data-sidebar-parts", parts.trim_end())?;
@@ -775,9 +872,6 @@ impl App {
     }
 
     fn build_legend(&self) -> Res<()> {
-        let doc = &self.doc;
-        let box_ = &self.els.legend;
-        dom::clear(box_);
         let mut counts = [0usize; 18];
         let mut present = [false; 18];
         for m in &self.analysis.mentions {
@@ -787,38 +881,37 @@ impl App {
                 counts[k] += 1;
             }
         }
+        let mut b = Batch::new();
         for (k, t) in EntityType::ALL.into_iter().enumerate() {
             if !present[k] && !self.filters.hidden_types.contains(&t) {
                 continue;
             }
             let on = !self.filters.hidden_types.contains(&t);
-            let b = el(doc, "button", "chip")?;
-            b.set_attribute("type", "button")?;
-            b.set_attribute("data-type", t.as_str())?;
-            b.set_attribute("data-t", t.as_str())?;
-            b.set_attribute("aria-pressed", if on { "true" } else { "false" })?;
-            b.set_attribute(
-                "aria-label",
-                &format!(
-                    "{}: {} mentions, {}",
-                    type_name(t),
-                    counts[k],
-                    if on { "shown" } else { "hidden" }
-                ),
-            )?;
-            b.set_attribute("title", type_name(t))?;
-            b.append_child(&*el(doc, "span", "swatch")?)?;
-            add_text(doc, &b, t.as_str())?;
-            b.append_child(&*el_text(doc, "span", "count", &counts[k].to_string())?)?;
-            box_.append_child(&b)?;
+            b.open_class("button", "chip")
+                .attr_static("type", "button")
+                .attr_static("data-type", t.as_str())
+                .attr_static("data-t", t.as_str())
+                .attr_static("aria-pressed", if on { "true" } else { "false" })
+                .attr(
+                    "aria-label",
+                    &format!(
+                        "{}: {} mentions, {}",
+                        type_name(t),
+                        counts[k],
+                        if on { "shown" } else { "hidden" }
+                    ),
+                )
+                .attr_static("title", type_name(t));
+            b.open_class("span", "swatch").close();
+            b.text_static(t.as_str());
+            b.open_class("span", "count").text_num(counts[k]).close();
+            b.close();
         }
-        Ok(())
+        dom::clear(&self.els.legend);
+        b.flush(&self.els.legend, None)
     }
 
     fn build_kinds(&self) -> Res<()> {
-        let doc = &self.doc;
-        let box_ = &self.els.kinds;
-        dom::clear(box_);
         let mut counts = [0usize; 5];
         for c in &self.analysis.claims {
             if self.claim_passes(c, Skip::Kind) {
@@ -830,32 +923,32 @@ impl App {
                 }
             }
         }
+        let mut b = Batch::new();
         for (k, name) in KINDS.iter().enumerate() {
             let on = !self.filters.hidden_kinds.contains(name);
-            let b = el(doc, "button", "chip")?;
-            b.set_attribute("type", "button")?;
-            b.set_attribute("data-kind", name)?;
-            b.set_attribute("aria-pressed", if on { "true" } else { "false" })?;
-            b.set_attribute(
-                "aria-label",
-                &format!(
-                    "{name} claims: {}, {}",
-                    counts[k],
-                    if on { "shown" } else { "hidden" }
-                ),
-            )?;
-            b.append_child(&*el(doc, "span", "kind-swatch")?)?;
-            add_text(doc, &b, name)?;
-            b.append_child(&*el_text(doc, "span", "count", &counts[k].to_string())?)?;
-            box_.append_child(&b)?;
+            b.open_class("button", "chip")
+                .attr_static("type", "button")
+                .attr_static("data-kind", name)
+                .attr_static("aria-pressed", if on { "true" } else { "false" })
+                .attr(
+                    "aria-label",
+                    &format!(
+                        "{name} claims: {}, {}",
+                        counts[k],
+                        if on { "shown" } else { "hidden" }
+                    ),
+                );
+            b.open_class("span", "kind-swatch").close();
+            b.text_static(name);
+            b.open_class("span", "count").text_num(counts[k]).close();
+            b.close();
         }
-        Ok(())
+        dom::clear(&self.els.kinds);
+        b.flush(&self.els.kinds, None)
     }
 
     fn build_speakers(&self) -> Res<()> {
-        let doc = &self.doc;
         let sel = &self.els.speaker;
-        dom::clear(sel);
         let mut counter = Counter::new();
         for c in &self.analysis.claims {
             if self.claim_passes(c, Skip::Speaker) {
@@ -868,27 +961,27 @@ impl App {
                 counts.push((s, 0));
             }
         }
-        counts.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then_with(|| self.speaker_name(a.0).cmp(&self.speaker_name(b.0)))
-        });
-        let all = el_text(doc, "option", "", "All speakers")?;
-        all.set_attribute("value", "all")?;
-        sel.append_child(&all)?;
-        for (s, n) in counts {
-            let value = match s {
-                Speaker::Entity(e) => e.to_string(),
-                Speaker::Unattributed => "none".to_string(),
+        // names computed once, not twice per comparison
+        let mut rows: Vec<(usize, String, Speaker)> = counts
+            .into_iter()
+            .map(|(s, n)| (n, self.speaker_name(s), s))
+            .collect();
+        rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let mut b = Batch::new();
+        b.open("option")
+            .attr_static("value", "all")
+            .text_static("All speakers")
+            .close();
+        for (n, name, s) in rows {
+            b.open("option");
+            match s {
+                Speaker::Entity(e) => b.attr_num("value", e),
+                Speaker::Unattributed => b.attr_static("value", "none"),
             };
-            let o = el_text(
-                doc,
-                "option",
-                "",
-                &format!("{} ({n})", self.speaker_name(s)),
-            )?;
-            o.set_attribute("value", &value)?;
-            sel.append_child(&o)?;
+            b.text(&format!("{name} ({n})")).close();
         }
+        dom::clear(sel);
+        b.flush(sel, None)?;
         sel.set_value(&match self.filters.speaker {
             None => "all".to_string(),
             Some(Speaker::Entity(e)) => e.to_string(),
@@ -897,11 +990,35 @@ impl App {
         Ok(())
     }
 
-    fn build_entities(&mut self) -> Res<()> {
-        let doc = self.doc.clone();
-        let box_ = self.els.entities.clone();
-        dom::clear(&box_);
-        self.entity_items = vec![None; self.analysis.entities.len()];
+    /// The Entities tab's contents under the filters: for each shown type, its entities
+    /// with their visible mention counts, most salient first.
+    fn entity_groups(&self) -> Vec<(EntityType, Vec<(usize, usize)>)> {
+        let mut groups: Vec<(EntityType, Vec<(usize, usize)>)> = Vec::new();
+        for t in EntityType::ALL {
+            if self.filters.hidden_types.contains(&t) {
+                continue;
+            }
+            let mut items: Vec<(usize, usize)> = self
+                .analysis
+                .entities
+                .iter()
+                .filter(|e| e.entity_type == t && self.entity_matches_query(e))
+                .map(|e| (e.id, self.visible_mentions(e)))
+                .filter(|(_, n)| *n > 0)
+                .collect();
+            if items.is_empty() {
+                continue;
+            }
+            let salience = |id: usize| self.analysis.entities.get(id).map_or(0.0, |e| e.salience);
+            items.sort_by(|a, b| salience(b.0).total_cmp(&salience(a.0)).then(b.1.cmp(&a.1)));
+            groups.push((t, items));
+        }
+        groups
+    }
+
+    /// Builds the Entities tab from [`App::entity_groups`].
+    fn build_entities(&mut self, groups: Vec<(EntityType, Vec<(usize, usize)>)>) -> Res<()> {
+        self.entity_items = dom::Kept::new(self.analysis.entities.len());
         // visible claims each entity makes or is about, in one pass over the claims
         let mut claim_counts = vec![0usize; self.analysis.entities.len()];
         let mut seen: Vec<usize> = Vec::new();
@@ -920,53 +1037,41 @@ impl App {
                 }
             }
         }
-        let mut shown = 0;
-        for t in EntityType::ALL {
-            if self.filters.hidden_types.contains(&t) {
-                continue;
-            }
-            let mut items: Vec<(&crate::Entity, usize)> = self
-                .analysis
-                .entities
-                .iter()
-                .filter(|e| e.entity_type == t && self.entity_matches_query(e))
-                .map(|e| (e, self.visible_mentions(e)))
-                .filter(|(_, n)| *n > 0)
-                .collect();
-            if items.is_empty() {
-                continue;
-            }
-            items.sort_by(|a, b| b.0.salience.total_cmp(&a.0.salience).then(b.1.cmp(&a.1)));
-            let group = el(&doc, "section", "group")?;
-            let h = el(&doc, "h3", "")?;
-            h.set_attribute("data-t", t.as_str())?;
-            h.append_child(&*el(&doc, "span", "swatch")?)?;
-            add_text(&doc, &h, &format!("{} · {}", type_name(t), items.len()))?;
-            group.append_child(&h)?;
-            let ul = el(&doc, "ul", "list")?;
-            let total = items.len();
-            for (e, n) in items.into_iter().take(MAX_ENTITY_ITEMS) {
-                let li = el(&doc, "li", "item")?;
-                li.set_attribute("tabindex", "0")?;
-                li.set_attribute("role", "button")?;
-                li.set_attribute("data-entity", &e.id.to_string())?;
-                li.set_attribute("data-t", t.as_str())?;
-                li.set_attribute("data-mentions", &n.to_string())?;
-                li.set_attribute("data-refs", &e.references.len().to_string())?;
-                let claims = claim_counts.get(e.id).copied().unwrap_or(0);
-                li.set_attribute("data-claims", &claims.to_string())?;
-                li.set_attribute(
-                    "aria-label",
-                    &format!(
-                        "{}, {}, {n} mentions, {} references, {claims} claims",
-                        e.label,
-                        type_name(t),
-                        e.references.len()
-                    ),
-                )?;
-                li.set_attribute("aria-pressed", "false")?;
-                li.append_child(&*el(&doc, "span", "swatch")?)?;
-                li.append_child(&*el_text(&doc, "span", "label", &e.label)?)?;
+        let mut b = Batch::new();
+        for (t, items) in &groups {
+            let t = *t;
+            b.open_class("section", "group");
+            b.open("h3").attr_static("data-t", t.as_str());
+            b.open_class("span", "swatch").close();
+            b.text(&format!("{} · {}", type_name(t), items.len()))
+                .close();
+            b.open_class("ul", "list");
+            for &(id, n) in items.iter().take(MAX_ENTITY_ITEMS) {
+                let Some(e) = self.analysis.entities.get(id) else {
+                    continue;
+                };
+                let claims = claim_counts.get(id).copied().unwrap_or(0);
+                b.open_class("li", "item")
+                    .attr_static("tabindex", "0")
+                    .attr_static("role", "button")
+                    .attr_num("data-entity", id)
+                    .attr_static("data-t", t.as_str())
+                    .attr_num("data-mentions", n)
+                    .attr_num("data-refs", e.references.len())
+                    .attr_num("data-claims", claims)
+                    .attr(
+                        "aria-label",
+                        &format!(
+                            "{}, {}, {n} mentions, {} references, {claims} claims",
+                            e.label,
+                            type_name(t),
+                            e.references.len()
+                        ),
+                    )
+                    .attr_static("aria-pressed", "false");
+                b.keep(&mut self.entity_items, id);
+                b.open_class("span", "swatch").close();
+                b.el_text("span", "label", &e.label);
                 let mut counts = format!("{n}×");
                 if !e.references.is_empty() {
                     counts.push_str(&format!(" +{} refs", e.references.len()));
@@ -974,7 +1079,7 @@ impl App {
                 if claims > 0 {
                     counts.push_str(&format!(" · {claims} claims"));
                 }
-                li.append_child(&*el_text(&doc, "span", "count", &counts)?)?;
+                b.el_text("span", "count", &counts);
                 let others: Vec<&str> = e
                     .aliases
                     .iter()
@@ -982,44 +1087,33 @@ impl App {
                     .filter(|a| *a != e.label)
                     .collect();
                 if !others.is_empty() {
-                    li.append_child(&*el_text(
-                        &doc,
+                    b.el_text(
                         "span",
                         "aliases muted",
                         &format!("also: {}", others.join(", ")),
-                    )?)?;
+                    );
                 }
-                ul.append_child(&li)?;
-                if let Some(slot) = self.entity_items.get_mut(e.id) {
-                    *slot = Some(li);
-                }
+                b.close();
             }
-            group.append_child(&ul)?;
-            if total > MAX_ENTITY_ITEMS {
-                group.append_child(&*el_text(
-                    &doc,
+            b.close();
+            if items.len() > MAX_ENTITY_ITEMS {
+                b.el_text(
                     "p",
                     "more muted",
                     &format!(
                         "…and {} more; search to narrow the list.",
-                        total - MAX_ENTITY_ITEMS
+                        items.len() - MAX_ENTITY_ITEMS
                     ),
-                )?)?;
+                );
             }
-            box_.append_child(&group)?;
-            shown += total;
+            b.close();
         }
-        if shown == 0 {
-            box_.append_child(&*el_text(
-                &doc,
-                "p",
-                "muted",
-                "No entities match the filters.",
-            )?)?;
+        if groups.is_empty() {
+            b.el_text("p", "muted", "No entities match the filters.");
         }
-        self.els
-            .count_entities
-            .set_text_content(Some(&shown.to_string()));
+        dom::clear(&self.els.entities);
+        b.flush(&self.els.entities, Some(&self.entity_items))?;
+        self.entities_stale = false;
         Ok(())
     }
 
@@ -1038,10 +1132,7 @@ impl App {
     }
 
     fn build_claims(&mut self) -> Res<()> {
-        let doc = self.doc.clone();
-        let box_ = self.els.claims.clone();
-        dom::clear(&box_);
-        self.claim_cards = vec![None; self.analysis.claims.len()];
+        self.claim_cards = dom::Kept::new(self.analysis.claims.len());
         self.card_order.clear();
         // group by speaker, biggest groups first, claims in text order inside a group
         let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
@@ -1066,64 +1157,55 @@ impl App {
         groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
         let total: usize = groups.iter().map(|g| g.1.len()).sum();
         let mut shown = 0;
+        let mut b = Batch::new();
         for (who, ids) in &groups {
             if shown >= MAX_CLAIM_CARDS {
                 break;
             }
-            let group = el(&doc, "section", "group")?;
-            group.append_child(&*el_text(
-                &doc,
-                "h3",
-                "",
-                &format!("{who} · {}", ids.len()),
-            )?)?;
-            let ul = el(&doc, "ul", "list")?;
+            b.open_class("section", "group");
+            b.el_text("h3", "", &format!("{who} · {}", ids.len()));
+            b.open_class("ul", "list");
             for &i in ids {
                 if shown >= MAX_CLAIM_CARDS {
                     break;
                 }
-                let card = self.claim_card(&doc, i)?;
-                ul.append_child(&card)?;
-                self.claim_cards[i] = Some(card);
+                self.claim_card(&mut b, i);
                 self.card_order.push(i);
                 shown += 1;
             }
-            group.append_child(&ul)?;
-            box_.append_child(&group)?;
+            b.close();
+            b.close();
         }
         if total > shown {
-            box_.append_child(&*el_text(
-                &doc,
+            b.el_text(
                 "p",
                 "more muted",
                 &format!("Showing {shown} of {total} claims; narrow the filters to see the rest."),
-            )?)?;
+            );
         }
         if total == 0 {
-            box_.append_child(&*el_text(
-                &doc,
-                "p",
-                "muted",
-                "No claims match the filters.",
-            )?)?;
+            b.el_text("p", "muted", "No claims match the filters.");
         }
-        self.els
-            .count_claims
-            .set_text_content(Some(&total.to_string()));
+        dom::clear(&self.els.claims);
+        b.flush(&self.els.claims, Some(&self.claim_cards))?;
+        self.claims_stale = false;
         Ok(())
     }
 
-    fn claim_card(&self, doc: &Document, i: usize) -> Res<Element> {
-        let c = &self.analysis.claims[i];
+    /// Queues claim `i`'s card and keeps it in `claim_cards`.
+    fn claim_card(&mut self, b: &mut Batch, i: usize) {
+        let Some(c) = self.analysis.claims.get(i) else {
+            return;
+        };
         let kind = kind_name(c.kind);
-        let card = el(doc, "li", "card")?;
-        card.set_attribute("tabindex", "0")?;
-        card.set_attribute("role", "button")?;
-        card.set_attribute("aria-pressed", "false")?;
-        card.set_attribute("data-claim", &i.to_string())?;
-        card.set_attribute("data-kind", kind)?;
+        b.open_class("li", "card")
+            .attr_static("tabindex", "0")
+            .attr_static("role", "button")
+            .attr_static("aria-pressed", "false")
+            .attr_num("data-claim", i)
+            .attr_static("data-kind", kind);
         if let Some(s) = c.speaker {
-            card.set_attribute("data-speaker", &s.to_string())?;
+            b.attr_num("data-speaker", s);
         }
         let who = self.claim_speaker_label(c);
         let negated = c.polarity == Polarity::Negated;
@@ -1143,33 +1225,26 @@ impl App {
                 excerpt(&content, 90)
             )
         };
-        card.set_attribute("aria-label", &label)?;
-        let head = el(doc, "div", "")?;
-        head.append_child(&*el_text(doc, "span", "who", &who)?)?;
+        b.attr("aria-label", &label);
+        b.keep(&mut self.claim_cards, i);
+        b.open("div");
+        b.el_text("span", "who", &who);
         if let Some(cue) = &c.cue {
-            add_text(doc, &head, " ")?;
-            head.append_child(&*el_text(doc, "span", "cue", &cue.text)?)?;
+            b.text_static(" ");
+            b.el_text("span", "cue", &cue.text);
         }
-        card.append_child(&head)?;
-        card.append_child(&*el_text(doc, "div", "content", &content)?)?;
-        let meta = el(doc, "div", "meta")?;
-        meta.append_child(&*el_text(doc, "span", "badge", kind)?)?;
+        b.close();
+        b.el_text("div", "content", &content);
+        b.open_class("div", "meta");
+        b.open_class("span", "badge").text_static(kind).close();
         if negated {
-            meta.append_child(&*el_text(doc, "span", "badge neg", "negated")?)?;
+            b.open_class("span", "badge neg")
+                .text_static("negated")
+                .close();
         }
-        meta.append_child(&*el_text(
-            doc,
-            "span",
-            "",
-            &format!("confidence {}%", pct(c.confidence)),
-        )?)?;
+        b.el_text("span", "", &format!("confidence {}%", pct(c.confidence)));
         if let Some(w) = c.checkworthiness {
-            meta.append_child(&*el_text(
-                doc,
-                "span",
-                "",
-                &format!("check-worthiness {}%", pct(w)),
-            )?)?;
+            b.el_text("span", "", &format!("check-worthiness {}%", pct(w)));
         }
         let about: Vec<&str> = c
             .about
@@ -1178,32 +1253,25 @@ impl App {
             .take(4)
             .collect();
         if !about.is_empty() {
-            meta.append_child(&*el_text(
-                doc,
-                "span",
-                "",
-                &format!("about {}", about.join(", ")),
-            )?)?;
+            b.el_text("span", "", &format!("about {}", about.join(", ")));
         }
-        card.append_child(&meta)?;
-        Ok(card)
+        b.close();
+        b.close();
     }
 
     fn build_matrix(&self) -> Res<()> {
-        let doc = &self.doc;
-        let box_ = &self.els.matrix;
-        dom::clear(box_);
         // counts over claims passing every filter but the cell itself
         let mut rows = Counter::new();
         let mut cols = Counter::new();
         let mut cells = Counter::new();
+        let mut seen = Vec::new();
         for c in &self.analysis.claims {
             if !self.claim_passes(c, Skip::Cell) || c.about.is_empty() {
                 continue;
             }
             let s = speaker_of(c);
             rows.bump(s);
-            let mut seen = Vec::new();
+            seen.clear();
             for &a in &c.about {
                 // "about whom": named things only, not the dates and numbers in the content
                 let named = self
@@ -1219,14 +1287,15 @@ impl App {
                 cells.bump((s, a));
             }
         }
+        let mut b = Batch::new();
         if cells.items.is_empty() {
-            box_.append_child(&*el_text(
-                doc,
+            b.el_text(
                 "p",
                 "muted",
                 "No claims about named entities match the filters.",
-            )?)?;
-            return Ok(());
+            );
+            dom::clear(&self.els.matrix);
+            return b.flush(&self.els.matrix, None);
         }
         let mut rows = rows.items;
         let mut cols = cols.items;
@@ -1234,77 +1303,81 @@ impl App {
         cols.sort_by_key(|c| std::cmp::Reverse(c.1));
         rows.truncate(MATRIX_ROWS);
         cols.truncate(MATRIX_COLS);
-        let table = el(doc, "table", "")?;
-        let cap = el_text(
-            doc,
-            "caption",
-            "visually-hidden",
-            "Claims by speaker (rows) about entities (columns)",
-        )?;
-        table.append_child(&cap)?;
-        let thead = el(doc, "thead", "")?;
-        let tr = el(doc, "tr", "")?;
-        tr.append_child(&*el_text(doc, "td", "", "")?)?;
-        for (a, _) in &cols {
-            let label = self
-                .analysis
+        let label_of = |a: usize| {
+            self.analysis
                 .entities
-                .get(*a)
-                .map_or("", |e| e.label.as_str());
-            let th = el_text(doc, "th", "", &excerpt(label, 24))?;
-            th.set_attribute("scope", "col")?;
-            th.set_attribute("title", label)?;
-            tr.append_child(&th)?;
+                .get(a)
+                .map_or("", |e| e.label.as_str())
+        };
+        b.open("table");
+        b.open_class("caption", "visually-hidden")
+            .text_static("Claims by speaker (rows) about entities (columns)")
+            .close();
+        b.open("thead").open("tr");
+        b.open("td").close();
+        for (a, _) in &cols {
+            let label = label_of(*a);
+            b.open("th")
+                .attr_static("scope", "col")
+                .attr("title", label)
+                .text(&excerpt(label, 24))
+                .close();
         }
-        thead.append_child(&tr)?;
-        table.append_child(&thead)?;
-        let tbody = el(doc, "tbody", "")?;
+        b.close().close();
+        b.open("tbody");
         for (s, _) in &rows {
-            let tr = el(doc, "tr", "")?;
+            b.open("tr");
             let name = self.speaker_name(*s);
-            let th = el_text(doc, "th", "", &excerpt(&name, 28))?;
-            th.set_attribute("scope", "row")?;
-            tr.append_child(&th)?;
+            b.open("th")
+                .attr_static("scope", "row")
+                .text(&excerpt(&name, 28))
+                .close();
             for (a, _) in &cols {
-                let td = el(doc, "td", "")?;
+                b.open("td");
                 let n = cells.get(&(*s, *a));
                 if n > 0 {
                     let active = self.filters.cell == Some((*s, *a));
-                    let b = el_text(
-                        doc,
-                        "button",
-                        if active { "active" } else { "" },
-                        &n.to_string(),
-                    )?;
-                    b.set_attribute("type", "button")?;
-                    b.set_attribute(
-                        "data-cell-speaker",
-                        &match s {
-                            Speaker::Entity(e) => e.to_string(),
-                            Speaker::Unattributed => "none".to_string(),
-                        },
-                    )?;
-                    b.set_attribute("data-cell-about", &a.to_string())?;
-                    b.set_attribute("aria-pressed", if active { "true" } else { "false" })?;
-                    let about = self
-                        .analysis
-                        .entities
-                        .get(*a)
-                        .map_or("", |e| e.label.as_str());
-                    b.set_attribute("aria-label", &format!("{n} claims by {name} about {about}"))?;
-                    td.append_child(&b)?;
+                    b.open_class("button", if active { "active" } else { "" })
+                        .attr_static("type", "button");
+                    match s {
+                        Speaker::Entity(e) => b.attr_num("data-cell-speaker", *e),
+                        Speaker::Unattributed => b.attr_static("data-cell-speaker", "none"),
+                    };
+                    b.attr_num("data-cell-about", *a)
+                        .attr_static("aria-pressed", if active { "true" } else { "false" })
+                        .attr(
+                            "aria-label",
+                            &format!("{n} claims by {name} about {}", label_of(*a)),
+                        )
+                        .text_num(n)
+                        .close();
                 }
-                tr.append_child(&td)?;
+                b.close();
             }
-            tbody.append_child(&tr)?;
+            b.close();
         }
-        table.append_child(&tbody)?;
-        box_.append_child(&table)?;
-        Ok(())
+        b.close().close();
+        dom::clear(&self.els.matrix);
+        b.flush(&self.els.matrix, None)
     }
 
+    /// Shows a tab, building its contents first if they are stale.
     fn show_tab(&mut self, tab: Tab) -> Res<()> {
         self.tab = tab;
+        let t0 = dom::now();
+        let built = match tab {
+            Tab::Entities if self.entities_stale => {
+                let groups = self.entity_groups();
+                self.build_entities(groups)?;
+                true
+            }
+            Tab::Claims if self.claims_stale => {
+                self.build_matrix()?;
+                self.build_claims()?;
+                true
+            }
+            _ => false,
+        };
         let ent = tab == Tab::Entities;
         self.els
             .tab_entities
@@ -1314,6 +1387,14 @@ impl App {
             .set_attribute("aria-selected", if ent { "false" } else { "true" })?;
         self.els.panel_entities.set_hidden(!ent);
         self.els.panel_claims.set_hidden(ent);
+        if built {
+            // the new items take on the current hover and pin
+            self.refresh_highlight()?;
+            // time to build a tab on its first opening, for scripts/bench-web
+            let status = &self.els.status;
+            status.set_attribute("data-tab-ms", &format!("{:.3}", dom::now() - t0))?;
+            status.set_attribute("data-tab-built", if ent { "entities" } else { "claims" })?;
+        }
         Ok(())
     }
 
@@ -1345,7 +1426,7 @@ impl App {
     /// Lights up what the pinned (else hovered) item covers and dims the rest.
     fn refresh_highlight(&mut self) -> Res<()> {
         for &i in &self.lit_segs {
-            if let Some(Some(e)) = self.runs.els.get(i as usize) {
+            if let Some(e) = self.runs.els.get(i as usize) {
                 e.class_list().remove_2("lit", "hit")?;
             }
         }
@@ -1354,19 +1435,20 @@ impl App {
         }
         self.lit_segs.clear();
         self.lit_side.clear();
-        for (i, card) in self.claim_cards.iter().enumerate() {
-            if let Some(card) = card {
-                let p = self.pinned == Some(Focus::Claim(i));
-                card.class_list().toggle_with_force("pinned", p)?;
-                card.set_attribute("aria-pressed", if p { "true" } else { "false" })?;
-            }
+        // items are built unpinned, so only the previous and the new pin change
+        for e in self.pinned_side.drain(..) {
+            e.class_list().remove_1("pinned")?;
+            e.set_attribute("aria-pressed", "false")?;
         }
-        for (i, item) in self.entity_items.iter().enumerate() {
-            if let Some(item) = item {
-                let p = self.pinned == Some(Focus::Entity(i));
-                item.class_list().toggle_with_force("pinned", p)?;
-                item.set_attribute("aria-pressed", if p { "true" } else { "false" })?;
-            }
+        let pinned_el = match self.pinned {
+            Some(Focus::Claim(c)) => self.claim_cards.get(c),
+            Some(Focus::Entity(e)) => self.entity_items.get(e),
+            None => None,
+        };
+        if let Some(e) = pinned_el {
+            e.class_list().add_1("pinned")?;
+            e.set_attribute("aria-pressed", "true")?;
+            self.pinned_side.push(e);
         }
         let focus = self.pinned.or(self.hover);
         let mut segs: Vec<u32> = Vec::new();
@@ -1389,36 +1471,28 @@ impl App {
                     if let Some(s) = self.prep.claim_segs.get(c) {
                         segs.extend(s);
                     }
-                    if let Some(Some(card)) = self.claim_cards.get(c) {
-                        side.push(card.clone());
-                    }
+                    side.extend(self.claim_cards.get(c));
                 }
-                if let Some(Some(item)) = self.entity_items.get(e) {
-                    side.push(item.clone());
-                }
+                side.extend(self.entity_items.get(e));
             }
             Some(Focus::Claim(c)) => {
                 if let Some(s) = self.prep.claim_segs.get(c) {
                     segs.extend(s);
                 }
-                if let Some(Some(card)) = self.claim_cards.get(c) {
-                    side.push(card.clone());
-                }
+                side.extend(self.claim_cards.get(c));
                 if let Some(sp) = self.analysis.claims.get(c).and_then(|x| x.speaker) {
-                    if let Some(Some(item)) = self.entity_items.get(sp) {
-                        side.push(item.clone());
-                    }
+                    side.extend(self.entity_items.get(sp));
                 }
             }
             None => {}
         }
         for &i in &segs {
-            if let Some(Some(e)) = self.runs.els.get(i as usize) {
+            if let Some(e) = self.runs.els.get(i as usize) {
                 e.class_list().add_1("lit")?;
             }
         }
         for &i in &hits {
-            if let Some(Some(e)) = self.runs.els.get(i as usize) {
+            if let Some(e) = self.runs.els.get(i as usize) {
                 e.class_list().add_2("lit", "hit")?;
             }
         }
@@ -1447,7 +1521,7 @@ impl App {
                 .and_then(|&m| self.prep.mention_segs.get(m))
                 .and_then(|s| s.first().copied()),
         };
-        if let Some(Some(el)) = first.and_then(|i| self.runs.els.get(i as usize)) {
+        if let Some(el) = first.and_then(|i| self.runs.els.get(i as usize)) {
             let opts = web_sys::ScrollIntoViewOptions::new();
             opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
             el.scroll_into_view_with_scroll_into_view_options(&opts);
@@ -1456,11 +1530,12 @@ impl App {
 
     /// The claim card after (or before) the focused one, switching to the Claims tab.
     fn step_card(&mut self, forward: bool) -> Res<Option<Element>> {
+        // first, so a lazily built list is current before it is stepped through
+        if self.tab != Tab::Claims || self.claims_stale {
+            self.show_tab(Tab::Claims)?;
+        }
         if self.card_order.is_empty() {
             return Ok(None);
-        }
-        if self.tab != Tab::Claims {
-            self.show_tab(Tab::Claims)?;
         }
         let active = self
             .doc
@@ -1476,7 +1551,7 @@ impl App {
             (Some(i), false) => i.saturating_sub(1),
         };
         let c = self.card_order[next];
-        Ok(self.claim_cards.get(c).cloned().flatten())
+        Ok(self.claim_cards.get(c))
     }
 
     // ----- editing -----------------------------------------------------------------
@@ -1497,6 +1572,7 @@ impl App {
             }
             self.update_editor_info();
             self.els.editor.focus()?;
+            self.warm_worker()?;
         } else {
             // A selection left inside the hidden textarea makes Chromium re-check every
             // `content-visibility: auto` paragraph against it on each style pass: with a
@@ -1510,7 +1586,7 @@ impl App {
             // analyse what is in the editor now rather than wait for the debounce
             let value = self.els.editor.value();
             if value != self.text && self.pending.as_ref().is_none_or(|p| p.text != value) {
-                self.commit_editor()?;
+                self.commit_text(value)?;
             }
         }
         Ok(())
@@ -1520,8 +1596,11 @@ impl App {
         if let Some(t) = self.edit_timer.take() {
             dom::clear_timeout(t);
         }
-        self.update_editor_info();
-        let len = self.els.editor.value().len();
+        // one copy of the editor's text out of the page (megabytes when pasted)
+        let value = self.els.editor.value();
+        self.show_editor_info(&value);
+        let len = value.len();
+        drop(value);
         // longer texts wait longer so typing is not interrupted by re-analysis
         let delay = if len > 200_000 { 900 } else { 350 };
         self.edit_timer = Some(dom::set_timeout(
@@ -1537,16 +1616,24 @@ impl App {
     }
 
     fn commit_editor(&mut self) -> Res<()> {
+        let value = self.els.editor.value();
+        self.commit_text(value)
+    }
+
+    /// Saves and analyses `value`, the editor's current text.
+    fn commit_text(&mut self, value: String) -> Res<()> {
         if let Some(t) = self.edit_timer.take() {
             dom::clear_timeout(t);
         }
-        let value = self.els.editor.value();
         self.save_draft(&value);
         self.analyze_text(value, true)
     }
 
     fn update_editor_info(&self) {
-        let v = self.els.editor.value();
+        self.show_editor_info(&self.els.editor.value());
+    }
+
+    fn show_editor_info(&self, v: &str) {
         let info = format!("{} characters", thousands(v.chars().count()));
         self.els.editor_info.set_text_content(Some(&info));
     }
@@ -2107,28 +2194,26 @@ fn focus_of(e: &HtmlElement) -> Option<Focus> {
 }
 
 /// What a run in the article points at: its entity, else its innermost visible claim.
+/// Read from the run's own attributes (`render::seg_ops` writes them from its segment).
 fn focus_of_run(app: &App, e: &HtmlElement) -> Option<Focus> {
-    let i: usize = e.get_attribute("data-i")?.parse().ok()?;
-    let seg = app.prep.segs.get(i)?;
-    if let Some(m) = seg
-        .mention
-        .and_then(|m| app.analysis.mentions.get(m as usize))
-    {
+    let num = |name: &str| e.get_attribute(name).and_then(|v| v.parse::<usize>().ok());
+    if let Some(m) = num("data-m").and_then(|m| app.analysis.mentions.get(m)) {
         return Some(Focus::Entity(m.entity));
     }
-    if let Some(r) = seg.reference {
-        return Some(Focus::Entity(r as usize));
+    if let Some(r) = num("data-r") {
+        return Some(Focus::Entity(r));
     }
-    seg.claims
-        .iter()
-        .filter(|(c, _)| app.claim_ok.get(*c as usize).copied().unwrap_or(false))
-        .min_by_key(|(c, _)| {
+    e.get_attribute("data-cl")?
+        .split(' ')
+        .filter_map(|c| c.parse::<usize>().ok())
+        .filter(|&c| app.claim_ok.get(c).copied().unwrap_or(false))
+        .min_by_key(|&c| {
             app.analysis
                 .claims
-                .get(*c as usize)
+                .get(c)
                 .map_or(usize::MAX, |x| x.span.end - x.span.start)
         })
-        .map(|(c, _)| Focus::Claim(*c as usize))
+        .map(Focus::Claim)
 }
 
 fn is_typing(e: &web_sys::Event) -> bool {

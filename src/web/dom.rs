@@ -136,93 +136,32 @@ pub fn log_error(msg: &str) {
     web_sys::console::error_1(&JsValue::from_str(msg));
 }
 
-/// Caches, as JS strings, the fixed strings the sidebar sends for every item (tags,
-/// classes, attribute names and values) and small numbers, so rebuilding lists does
-/// not decode each one from UTF-8 again (wasm-bindgen's `enable-interning`).
+/// Caches, as JS strings, the fixed strings still sent per element through web-sys
+/// (restyling runs after a filter change, hover and pin), so they are not decoded from
+/// UTF-8 each time (wasm-bindgen's `enable-interning`). Lists are built by [`Batch`].
 pub fn intern_ui_strings() {
     use wasm_bindgen::intern;
     for s in [
-        "li",
-        "ul",
-        "span",
-        "div",
-        "section",
-        "h3",
-        "p",
-        "button",
-        "option",
-        "table",
-        "thead",
-        "tbody",
-        "tr",
-        "th",
-        "td",
-        "caption",
-        "item",
-        "card",
-        "swatch",
-        "label",
-        "count",
-        "who",
-        "cue",
-        "content",
-        "meta",
-        "badge",
-        "badge neg",
-        "aliases muted",
-        "group",
-        "list",
-        "chip",
-        "kind-swatch",
-        "more muted",
-        "muted",
-        "active",
         "lit",
+        "hit",
         "pinned",
         "dim",
         "low",
         "low-c",
-        "data-entity",
-        "data-t",
-        "data-mentions",
-        "data-refs",
-        "data-claims",
-        "data-claim",
-        "data-speaker",
+        "data-role",
         "data-kind",
-        "data-type",
-        "data-cell-speaker",
-        "data-cell-about",
-        "aria-label",
         "aria-pressed",
-        "aria-selected",
-        "tabindex",
-        "role",
-        "type",
-        "title",
-        "value",
-        "scope",
-        "row",
-        "col",
         "true",
         "false",
-        "0",
-        "all",
-        "none",
-        "negated",
+        "src",
+        "cue",
+        "con",
         "direct",
         "indirect",
         "mixed",
         "assertion",
-        "data-role",
-        "data-state",
-        "max",
-        "hidden",
     ] {
         intern(s);
-    }
-    for n in 0..256 {
-        intern(&n.to_string());
     }
 }
 
@@ -237,4 +176,292 @@ pub fn thousands(n: usize) -> String {
         out.push(ch);
     }
     out
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/web/build.js")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn build_batch(
+        root: &Node,
+        strs: &str,
+        lens: &[u32],
+        ops: &[u32],
+        kept: &JsValue,
+    ) -> Result<(), JsValue>;
+}
+
+const OP_OPEN: u32 = 0;
+const OP_CLASS: u32 = 1;
+const OP_ATTR: u32 = 2;
+const OP_TEXT: u32 = 3;
+const OP_CLOSE: u32 = 4;
+const OP_KEEP: u32 = 5;
+
+/// A DOM subtree described in Rust and built by one call into JavaScript
+/// (`build.js`). Each web-sys call crosses into JavaScript and decodes its strings
+/// separately; a list of hundreds of elements cost several milliseconds in those
+/// crossings alone. Strings travel as one concatenation, so text still enters the DOM
+/// only as text nodes and attribute values.
+#[derive(Debug, Default)]
+pub struct Batch {
+    strs: String,
+    lens: Vec<u32>,
+    ops: Vec<u32>,
+    /// Fixed strings (tags, names, classes) already in the table, sent once per batch.
+    names: std::collections::HashMap<&'static str, u32>,
+    /// Repeated computed strings (run classes), sent once per batch.
+    syms: std::collections::HashMap<String, u32>,
+}
+
+/// Length of `s` in UTF-16 code units (how JavaScript slices the concatenation).
+fn utf16_len(s: &str) -> u32 {
+    let n = if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().map(char::len_utf16).sum()
+    };
+    n as u32
+}
+
+impl Batch {
+    /// An empty batch.
+    pub fn new() -> Batch {
+        Batch::default()
+    }
+
+    /// Ops queued so far (a measure of how much DOM the next flush builds).
+    pub fn len(&self) -> usize {
+        self.ops.len()
+    }
+
+    /// True when nothing is queued.
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+
+    fn push_str(&mut self, s: &str) -> u32 {
+        let id = self.lens.len() as u32;
+        self.strs.push_str(s);
+        self.lens.push(utf16_len(s));
+        id
+    }
+
+    fn name(&mut self, s: &'static str) -> u32 {
+        if let Some(&id) = self.names.get(s) {
+            return id;
+        }
+        let id = self.push_str(s);
+        self.names.insert(s, id);
+        id
+    }
+
+    fn sym(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.syms.get(s) {
+            return id;
+        }
+        let id = self.push_str(s);
+        self.syms.insert(s.to_string(), id);
+        id
+    }
+
+    /// Opens a child element of the current one.
+    pub fn open(&mut self, tag: &'static str) -> &mut Self {
+        let t = self.name(tag);
+        self.ops.extend([OP_OPEN, t]);
+        self
+    }
+
+    /// Opens a child element with a fixed class.
+    pub fn open_class(&mut self, tag: &'static str, class: &'static str) -> &mut Self {
+        self.open(tag);
+        if !class.is_empty() {
+            let c = self.name(class);
+            self.ops.extend([OP_CLASS, c]);
+        }
+        self
+    }
+
+    /// Sets the open element's class from a computed string that repeats often.
+    pub fn class_sym(&mut self, class: &str) -> &mut Self {
+        let c = self.sym(class);
+        self.ops.extend([OP_CLASS, c]);
+        self
+    }
+
+    /// Sets an attribute to a fixed value.
+    pub fn attr_static(&mut self, name: &'static str, value: &'static str) -> &mut Self {
+        let n = self.name(name);
+        let v = self.name(value);
+        self.ops.extend([OP_ATTR, n, v]);
+        self
+    }
+
+    /// Sets an attribute (the value is sent as-is: an attribute, never markup).
+    pub fn attr(&mut self, name: &'static str, value: &str) -> &mut Self {
+        let n = self.name(name);
+        let v = self.push_str(value);
+        self.ops.extend([OP_ATTR, n, v]);
+        self
+    }
+
+    /// Sets an attribute to a number, written straight into the table.
+    pub fn attr_num(&mut self, name: &'static str, value: usize) -> &mut Self {
+        use std::fmt::Write;
+        let n = self.name(name);
+        let id = self.lens.len() as u32;
+        let before = self.strs.len();
+        let _ = write!(self.strs, "{value}");
+        self.lens.push((self.strs.len() - before) as u32); // ASCII digits
+        self.ops.extend([OP_ATTR, n, id]);
+        self
+    }
+
+    /// Sets an attribute to the space-separated numbers of `values`.
+    pub fn attr_nums(
+        &mut self,
+        name: &'static str,
+        values: impl Iterator<Item = u32>,
+    ) -> &mut Self {
+        use std::fmt::Write;
+        let n = self.name(name);
+        let id = self.lens.len() as u32;
+        let before = self.strs.len();
+        for (k, v) in values.enumerate() {
+            if k > 0 {
+                self.strs.push(' ');
+            }
+            let _ = write!(self.strs, "{v}");
+        }
+        self.lens.push((self.strs.len() - before) as u32); // ASCII
+        self.ops.extend([OP_ATTR, n, id]);
+        self
+    }
+
+    /// Appends `text` as a text node of the open element.
+    pub fn text(&mut self, text: &str) -> &mut Self {
+        if !text.is_empty() {
+            let s = self.push_str(text);
+            self.ops.extend([OP_TEXT, s]);
+        }
+        self
+    }
+
+    /// Appends a fixed text as a text node of the open element.
+    pub fn text_static(&mut self, text: &'static str) -> &mut Self {
+        let s = self.name(text);
+        self.ops.extend([OP_TEXT, s]);
+        self
+    }
+
+    /// Closes the open element.
+    pub fn close(&mut self) -> &mut Self {
+        self.ops.push(OP_CLOSE);
+        self
+    }
+
+    /// A whole element holding one text: `<tag class>text</tag>`.
+    pub fn el_text(&mut self, tag: &'static str, class: &'static str, text: &str) -> &mut Self {
+        self.open_class(tag, class).text(text).close()
+    }
+
+    /// Records the open element in `kept` as item `item` (see [`Kept`]).
+    pub fn keep(&mut self, kept: &mut Kept, item: usize) -> &mut Self {
+        if let Some(slot) = kept.slots.get_mut(item) {
+            *slot = kept.len;
+            kept.len += 1;
+            self.ops.push(OP_KEEP);
+        }
+        self
+    }
+
+    /// Appends the decimal digits of `n` as a text node of the open element.
+    pub fn text_num(&mut self, n: usize) -> &mut Self {
+        use std::fmt::Write;
+        let id = self.lens.len() as u32;
+        let before = self.strs.len();
+        let _ = write!(self.strs, "{n}");
+        self.lens.push((self.strs.len() - before) as u32); // ASCII digits
+        self.ops.extend([OP_TEXT, id]);
+        self
+    }
+
+    /// Builds everything queued and appends it to `root` in one insertion; kept
+    /// elements are pushed onto `kept`'s array. The batch is empty afterwards.
+    pub fn flush(&mut self, root: &Node, kept: Option<&Kept>) -> Res<()> {
+        if self.ops.is_empty() {
+            return Ok(());
+        }
+        let none = JsValue::UNDEFINED;
+        let kept = kept.map_or(&none, |k| k.arr.as_ref());
+        let r = build_batch(root, &self.strs, &self.lens, &self.ops, kept);
+        self.strs.clear();
+        self.lens.clear();
+        self.ops.clear();
+        self.names.clear();
+        self.syms.clear();
+        r.map_err(WebError::from)
+    }
+}
+
+/// Elements built by a [`Batch`] that the page needs again (article runs, sidebar
+/// items), by item index. They stay in one JavaScript array and cross into wasm only
+/// when used: most are never touched after they are built.
+#[derive(Debug, Clone)]
+pub struct Kept {
+    arr: js_sys::Array,
+    /// Position in `arr` of each item's element, or [`Kept::NONE`].
+    slots: Vec<u32>,
+    /// Elements pushed or queued so far.
+    len: u32,
+}
+
+impl Default for Kept {
+    fn default() -> Self {
+        Kept::new(0)
+    }
+}
+
+impl Kept {
+    const NONE: u32 = u32::MAX;
+
+    /// Room for `items` items, none built yet.
+    pub fn new(items: usize) -> Kept {
+        Kept {
+            arr: js_sys::Array::new(),
+            slots: vec![Kept::NONE; items],
+            len: 0,
+        }
+    }
+
+    /// Makes room for at least `items` items.
+    pub fn grow(&mut self, items: usize) {
+        if self.slots.len() < items {
+            self.slots.resize(items, Kept::NONE);
+        }
+    }
+
+    /// Number of item slots.
+    pub fn slots(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Whether item `item` has an element.
+    pub fn has(&self, item: usize) -> bool {
+        self.slots.get(item).is_some_and(|&k| k != Kept::NONE)
+    }
+
+    /// The element of item `item`, if it was built.
+    pub fn get(&self, item: usize) -> Option<Element> {
+        let k = *self.slots.get(item)?;
+        if k == Kept::NONE {
+            return None;
+        }
+        let v = self.arr.get(k);
+        // undefined only if the batch holding it failed to build
+        if v.is_undefined() {
+            return None;
+        }
+        // only Batch::keep puts values here, and it keeps elements
+        Some(v.unchecked_into())
+    }
 }

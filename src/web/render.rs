@@ -6,9 +6,9 @@
 
 use std::ops::Range;
 
-use web_sys::{Document, Element, Node};
+use web_sys::{Element, Node};
 
-use super::dom::{el, Res};
+use super::dom::{Batch, Kept, Res};
 use super::segments::{build_segments, lines, Interval, Layer, Role, Segment};
 use crate::text::OffsetMap;
 use crate::Analysis;
@@ -198,7 +198,7 @@ pub fn apply_style(e: &Element, new: RunStyle, old: RunStyle) -> Res<()> {
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
     /// Each run's element, once rendered.
-    pub els: Vec<Option<Element>>,
+    pub els: Kept,
     /// Each run's current style.
     pub styles: Vec<RunStyle>,
 }
@@ -212,13 +212,17 @@ pub struct Cursor {
     pub seg: usize,
 }
 
-/// Renders lines from `cursor` until `budget_ms` milliseconds have passed (checked every
-/// few lines, so the main thread is handed back to the browser between chunks), appending
-/// paragraphs to `article` (the live article, or a detached fragment) and storing run elements and styles in `out` (by run index).
+/// Ops queued before the batch is built and the clock checked: about a hundred
+/// paragraphs of a dense article, a few milliseconds of DOM work.
+const FLUSH_OPS: usize = 32 * 1024;
+
+/// Renders lines from `cursor` until `budget_ms` milliseconds have passed (checked
+/// after each built batch, so the main thread is handed back to the browser between
+/// chunks), appending paragraphs to `article` (the live article, or a detached
+/// fragment) and storing run elements and styles in `out` (by run index).
 /// Returns true when the whole text is rendered.
 #[allow(clippy::too_many_arguments)]
 pub fn render_chunk(
-    doc: &Document,
     article: &Node,
     text: &str,
     analysis: &Analysis,
@@ -229,16 +233,18 @@ pub fn render_chunk(
     budget_ms: f64,
 ) -> Res<bool> {
     let started = super::dom::now();
-    intern_names();
-    if out.els.len() < prep.segs.len() {
-        out.els.resize(prep.segs.len(), None);
+    out.els.grow(prep.segs.len());
+    if out.styles.len() < prep.segs.len() {
         out.styles.resize(prep.segs.len(), RunStyle::default());
     }
-    let mut lines_done = 0u32;
+    let mut b = Batch::new();
+    let mut class = String::new();
     while cursor.line < prep.lines.len() {
-        lines_done += 1;
-        if lines_done % 8 == 0 && super::dom::now() - started > budget_ms {
-            break;
+        if b.len() >= FLUSH_OPS {
+            b.flush(article, Some(&out.els))?;
+            if super::dom::now() - started > budget_ms {
+                break;
+            }
         }
         let line = prep.lines[cursor.line].clone();
         cursor.line += 1;
@@ -249,73 +255,45 @@ pub fn render_chunk(
         if line.is_empty() {
             continue;
         }
-        let p = el(doc, "p", "")?;
+        b.open("p");
         let mut pos = line.start;
         while cursor.seg < prep.segs.len() && prep.segs[cursor.seg].range.end <= line.end {
             let i = cursor.seg;
             let seg = &prep.segs[i];
             cursor.seg += 1;
             if seg.range.start > pos {
-                p.append_child(&doc.create_text_node(&text[pos..seg.range.start]))?;
+                b.text(&text[pos..seg.range.start]);
             }
             let style = run_style(seg, look);
-            let span = seg_element(doc, text, analysis, seg, i, style)?;
-            p.append_child(&span)?;
-            out.els[i] = Some(span);
+            seg_ops(&mut b, &mut class, text, analysis, seg, style);
+            b.keep(&mut out.els, i);
+            b.close();
             out.styles[i] = style;
             pos = seg.range.end;
         }
         if pos < line.end {
-            p.append_child(&doc.create_text_node(&text[pos..line.end]))?;
+            b.text(&text[pos..line.end]);
         }
-        article.append_child(&p)?;
+        b.close();
     }
+    b.flush(article, Some(&out.els))?;
     Ok(cursor.line >= prep.lines.len())
 }
 
-/// Caches the strings every run repeats (attribute names, types, roles, kinds) as JS
-/// strings, so they cross from wasm without a UTF-8 decode each time.
-fn intern_names() {
-    use wasm_bindgen::intern;
-    for name in [
-        "span",
-        "p",
-        "data-i",
-        "data-m",
-        "data-t",
-        "data-e",
-        "data-r",
-        "data-cl",
-        "data-role",
-        "data-kind",
-        "direct",
-        "indirect",
-        "mixed",
-        "assertion",
-    ] {
-        intern(name);
-    }
-    for t in crate::EntityType::ALL {
-        intern(t.as_str());
-    }
-    for r in [Role::Source, Role::Cue, Role::Content] {
-        intern(r.as_str());
-    }
-}
-
-/// One run: a `span` holding its text as a text node, with data attributes naming the
-/// mention, entity, reference and claims it belongs to.
-fn seg_element(
-    doc: &Document,
+/// Queues one run, left open for the caller to keep and close: a `span` holding its
+/// text as a text node, with data attributes naming the mention, entity, reference and
+/// claims it belongs to.
+fn seg_ops(
+    b: &mut Batch,
+    class: &mut String,
     text: &str,
     analysis: &Analysis,
     seg: &Segment,
-    index: usize,
     style: RunStyle,
-) -> Res<Element> {
-    let span = doc.create_element("span")?;
-    let mut class = String::from("s");
-    span.set_attribute("data-i", &index.to_string())?;
+) {
+    b.open("span");
+    class.clear();
+    class.push('s');
     if let Some(m) = seg
         .mention
         .and_then(|m| analysis.mentions.get(m as usize).map(|x| (m, x)))
@@ -327,29 +305,27 @@ fn seg_element(
         if seg.mention_end {
             class.push_str(" me");
         }
-        span.set_attribute("data-m", &m.0.to_string())?;
-        span.set_attribute("data-t", m.1.entity_type.as_str())?;
-        span.set_attribute("data-e", &m.1.entity.to_string())?;
+        b.attr_num("data-m", m.0 as usize);
+        b.attr_static("data-t", m.1.entity_type.as_str());
+        b.attr_num("data-e", m.1.entity);
     }
     if let Some(e) = seg.reference {
         class.push_str(" r");
-        span.set_attribute("data-r", &e.to_string())?;
+        b.attr_num("data-r", e as usize);
     }
     if style.low {
         class.push_str(" low");
     }
     if let Some((role, kind, low)) = style.line {
-        span.set_attribute("data-role", role.as_str())?;
-        span.set_attribute("data-kind", kind)?;
+        b.attr_static("data-role", role.as_str());
+        b.attr_static("data-kind", kind);
         if low {
             class.push_str(" low-c");
         }
     }
     if !seg.claims.is_empty() {
-        let ids: Vec<String> = seg.claims.iter().map(|(c, _)| c.to_string()).collect();
-        span.set_attribute("data-cl", &ids.join(" "))?;
+        b.attr_nums("data-cl", seg.claims.iter().map(|(c, _)| *c));
     }
-    span.set_class_name(wasm_bindgen::intern(&class));
-    span.append_child(&doc.create_text_node(&text[seg.range.clone()]))?;
-    Ok(span)
+    b.class_sym(class);
+    b.text(&text[seg.range.clone()]);
 }

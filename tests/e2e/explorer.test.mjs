@@ -163,4 +163,64 @@ export const tests = [
       assert.notEqual(outline, 'none', 'focus is visible');
     },
   },
+  {
+    name: 'lazy tabs: the Entities tab built on first open matches its filters, pin and hover',
+    async run({ browser, page, url }) {
+      // the reference: Entities tab open from the start, filters applied while it shows
+      const entitiesNow = (p) => p.$$eval('#entities [data-entity]', (els) => els.map((e) => [
+        e.dataset.entity, e.dataset.t, e.dataset.mentions, e.dataset.refs, e.dataset.claims,
+        e.getAttribute('aria-label'), e.getAttribute('aria-pressed'),
+      ].join('|')));
+      const filter = async (p) => {
+        await p.click('#legend [data-type="GPE"]');
+        await p.$eval('#conf', (e) => { e.value = '60'; e.dispatchEvent(new Event('input', { bubbles: true })); });
+      };
+      const ctx = await browser.newContext();
+      const eager = await ctx.newPage();
+      await open(eager, url);
+      await eager.click('#tab-entities');
+      await filter(eager);
+      const expected = await entitiesNow(eager);
+      const expectedCount = await eager.textContent('#count-entities');
+      await ctx.close();
+
+      await open(page, url);
+      assert.equal(await page.getAttribute('#tab-claims', 'aria-selected'), 'true');
+      const id = await kerryId(page);
+      const before = await page.textContent('#count-entities');
+      assert.ok(Number(before) > 0, 'the closed tab still shows its count');
+      await filter(page);
+      // pin Kerry from the text while the Entities tab is closed
+      await page.click(`#article [data-m][data-e="${id}"]`);
+      await page.mouse.move(0, 0);
+      assert.equal(await page.textContent('#count-entities'), expectedCount, 'count follows the filters');
+      await page.click('#tab-entities');
+      const got = await entitiesNow(page);
+      assert.ok(got.length > 0);
+      assert.equal(String(got.length), expectedCount, 'tab count == items listed');
+      assert.ok(got.every((g) => g.split('|')[1] !== 'GPE'), 'hidden type not listed');
+      // same list as when built with the tab open, except Kerry is pinned here
+      const unpin = (xs) => xs.map((x) => x.replace(/\|true$/, '|false'));
+      assert.deepEqual(unpin(got), expected);
+      assert.equal(await page.getAttribute(`#entities [data-entity="${id}"]`, 'aria-pressed'), 'true',
+        'the pin made while the tab was closed shows');
+      await page.keyboard.press('Escape');
+      assert.equal(await page.getAttribute(`#entities [data-entity="${id}"]`, 'aria-pressed'), 'false');
+      // hover on a lazily built item lights the text
+      await page.hover(`#entities [data-entity="${id}"]`);
+      assert.ok((await page.$$eval(`#article .s.lit[data-e="${id}"]`, (e) => e.length)) > 0);
+      await page.mouse.move(0, 0);
+      // a filter change with the Entities tab open leaves Claims to be rebuilt on return;
+      // j switches to it and steps through the current cards
+      await page.click('#kinds [data-kind="assertion"]');
+      await page.locator('body').press('j');
+      assert.equal(await page.getAttribute('#tab-claims', 'aria-selected'), 'true');
+      const shown = await cards(page);
+      assert.ok(shown.length > 0);
+      assert.ok(shown.every((c) => c.kind !== 'assertion'), 'claims list follows the filters');
+      assert.equal(await page.textContent('#count-claims'), String(shown.length));
+      const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-claim'));
+      assert.equal(focused, shown[0].id, 'j focuses the first card');
+    },
+  },
 ];

@@ -90,8 +90,9 @@ export const tests = [
       await page.click('#share-btn');
       await page.hover('#article [data-m]');
       assert.deepEqual(outside, [], 'no request outside 127.0.0.1');
-      // after load, only the worker's own script and wasm may be fetched
-      const unexpected = afterLoad.filter((u) => !/\/(worker\.js|claimlens\.js|claimlens_bg\.wasm)$/.test(u));
+      // after load, only the worker's own scripts (with the glue's DOM-building
+      // snippet, which it imports) and wasm may be fetched
+      const unexpected = afterLoad.filter((u) => !/\/(worker\.js|claimlens\.js|claimlens_bg\.wasm|snippets\/claimlens-[0-9a-f]+\/src\/web\/build\.js)$/.test(u));
       assert.deepEqual(unexpected, [], 'no request after load except the worker assets');
     },
   },
