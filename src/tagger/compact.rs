@@ -325,6 +325,51 @@ impl CompactLinear {
         }
     }
 
+    /// Calls `f(bucket, row)` for every bucket that has a row, in increasing bucket order,
+    /// with the row's quantised weights indexed by label (`labels` of them).
+    pub fn for_each_row(&self, mut f: impl FnMut(usize, &[i16])) {
+        let mut row = vec![0i16; self.labels];
+        let mut visit = |bucket: usize, slot: u32| {
+            if slot == 0 {
+                return;
+            }
+            row.iter_mut().for_each(|w| *w = 0);
+            if slot & DENSE != 0 {
+                if let Some(d) = self.dense.get((slot & !DENSE) as usize) {
+                    for (o, &w) in row.iter_mut().zip(d.0.iter()) {
+                        *o = w;
+                    }
+                }
+            } else {
+                for &e in self.slot_row(slot) {
+                    if let Some(o) = row.get_mut((e >> 16) as usize) {
+                        *o = e as u16 as i16;
+                    }
+                }
+            }
+            f(bucket, &row);
+        };
+        match &self.index {
+            Index::Plain(index) => {
+                for (b, &slot) in index.iter().enumerate() {
+                    visit(b, slot);
+                }
+            }
+            Index::Ranked(r) => {
+                let mut k = 0;
+                for (j, block) in r.blocks.iter().enumerate() {
+                    let mut bits = block.bits;
+                    while bits != 0 {
+                        let b = j * 64 + bits.trailing_zeros() as usize;
+                        bits &= bits - 1;
+                        visit(b, r.slots.get(k).copied().unwrap_or(0));
+                        k += 1;
+                    }
+                }
+            }
+        }
+    }
+
     /// The quantised weight of (`bucket`, `label`).
     pub fn weight(&self, bucket: usize, label: usize) -> i16 {
         let slot = self.index.get(bucket);
