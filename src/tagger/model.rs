@@ -515,6 +515,26 @@ fn parse(
     ))
 }
 
+/// A model file with the same payload deflated at `level` (0 = stored): the weights,
+/// labels and metadata stay byte for byte what they were; only the compression changes.
+pub fn recompress(bytes: &[u8], level: u8) -> Result<Vec<u8>, ModelError> {
+    if bytes.len() < 10 || &bytes[..8] != MAGIC {
+        return Err(ModelError::BadMagic);
+    }
+    let version = u16::from_le_bytes([bytes[8], bytes[9]]);
+    if !(OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&version) {
+        return Err(ModelError::UnsupportedFormat { found: version });
+    }
+    let payload = miniz_oxide::inflate::decompress_to_vec(&bytes[10..])
+        .map_err(|_| ModelError::Decompress)?;
+    let mut out = bytes[..10].to_vec();
+    out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(
+        &payload,
+        level.min(10),
+    ));
+    Ok(out)
+}
+
 /// The codebook of `size` evenly spaced magnitudes up to the largest of `weights` (8-bit
 /// linear quantisation with one step per table when `size` is 128), and `weights` mapped
 /// to it: each weight becomes the nearest codebook magnitude with its sign, or 0 when it is
@@ -767,6 +787,19 @@ mod tests {
         let mut broken = bytes.clone();
         broken.truncate(broken.len() - 1);
         assert!(ModelFile::from_bytes(&broken, 7).is_err());
+    }
+
+    #[test]
+    fn recompressing_keeps_the_payload() {
+        let bytes = sample().to_bytes();
+        let stored = recompress(&bytes, 0).expect("recompresses");
+        assert!(stored.len() > bytes.len());
+        assert_eq!(
+            ModelFile::from_bytes(&stored, 7),
+            ModelFile::from_bytes(&bytes, 7)
+        );
+        assert_eq!(recompress(&stored, 9), Ok(bytes));
+        assert_eq!(recompress(b"nonsense!!", 0), Err(ModelError::BadMagic));
     }
 
     #[test]
