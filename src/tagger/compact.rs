@@ -150,6 +150,88 @@ const DENSE: u32 = 1 << 31;
 /// Rows with at least this many weights are stored dense.
 const DENSE_MIN: usize = 10;
 
+/// Builds a [`CompactLinear`] row by row (the model loader decodes its rows straight
+/// into it).
+pub(crate) struct CompactBuilder {
+    labels: usize,
+    buckets: usize,
+    scale: f32,
+    index: IndexBuilder,
+    dense: Vec<Lanes>,
+    packed: Vec<u32>,
+}
+
+impl CompactBuilder {
+    /// For a table of `rows` rows holding `weights` weights, `dense` of them rows of at
+    /// least [`DENSE_MIN`] weights (capacity hints: the vectors, megabytes for the name
+    /// tagger, are sized once instead of grown and copied).
+    pub(crate) fn new(
+        labels: usize,
+        buckets: usize,
+        scale: f32,
+        rows: usize,
+        weights: usize,
+        dense: usize,
+    ) -> CompactBuilder {
+        let labels_fit = labels <= 32;
+        CompactBuilder {
+            labels,
+            buckets,
+            scale,
+            index: IndexBuilder::new(buckets, rows),
+            dense: Vec::with_capacity(if labels_fit { dense.min(rows) } else { 0 }),
+            packed: Vec::with_capacity(weights.min(1 << 24)),
+        }
+    }
+
+    /// Adds the row of bucket `b` (after those of smaller buckets): its label mask and its
+    /// weights, labels in increasing order (a row whose weights do not match its mask is
+    /// left empty).
+    pub(crate) fn push(&mut self, b: u32, mask: u64, row: &[i16]) {
+        let count = mask.count_ones() as usize;
+        if row.len() != count || row.is_empty() {
+            return;
+        }
+        let mut bits = mask;
+        let slot = if self.labels <= 32 && count >= DENSE_MIN {
+            let mut d = [0i16; 32];
+            for &w in row {
+                let l = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                d[l & 31] = w;
+            }
+            self.dense.push(Lanes(d));
+            DENSE | (self.dense.len() as u32 - 1)
+        } else {
+            // rows beyond 2^24 entries cannot be addressed: left out (never happens with
+            // the models trained here, which hold well under a million weights)
+            if self.packed.len() + count > 1 << 24 {
+                return;
+            }
+            let at = self.packed.len() as u32;
+            for &w in row.iter().take(255) {
+                let l = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                self.packed.push(CompactLinear::entry(l, w));
+            }
+            at << 8 | count.min(255) as u32
+        };
+        self.index.set(b, slot);
+    }
+
+    /// The table.
+    pub(crate) fn finish(self) -> CompactLinear {
+        CompactLinear {
+            labels: self.labels,
+            buckets: self.buckets,
+            index: self.index.finish(self.buckets),
+            entries: self.packed,
+            dense: self.dense,
+            scale: self.scale,
+        }
+    }
+}
+
 impl CompactLinear {
     /// Packs one weight.
     #[inline]
@@ -193,64 +275,6 @@ impl CompactLinear {
                 let at = packed.len() as u32;
                 packed.extend_from_slice(&row[..row.len().min(255)]);
                 at << 8 | row.len().min(255) as u32
-            };
-            index.set(b, slot);
-        }
-        CompactLinear {
-            labels,
-            buckets,
-            index: index.finish(buckets),
-            entries: packed,
-            dense,
-            scale,
-        }
-    }
-
-    /// Builds from stored rows `(bucket, label mask)` in increasing bucket order and their
-    /// non-zero weights, row by row, labels in increasing order.
-    pub(crate) fn from_raw(
-        labels: usize,
-        buckets: usize,
-        scale: f32,
-        rows: &[(u32, u64)],
-        weights: &[i16],
-    ) -> CompactLinear {
-        let mut index = IndexBuilder::new(buckets, rows.len());
-        // sized up front: growing a vector of megabytes copies it over and over
-        let n_dense = if labels <= 32 {
-            rows.iter()
-                .filter(|&&(_, m)| m.count_ones() as usize >= DENSE_MIN)
-                .count()
-        } else {
-            0
-        };
-        let mut dense: Vec<Lanes> = Vec::with_capacity(n_dense);
-        let mut packed: Vec<u32> = Vec::with_capacity(weights.len());
-        let mut k = 0usize;
-        for &(b, mask) in rows {
-            let count = mask.count_ones() as usize;
-            let row = weights.get(k..k + count).unwrap_or(&[]);
-            k += count;
-            let mut bits = mask;
-            let slot = if row.is_empty() {
-                0
-            } else if labels <= 32 && count >= DENSE_MIN {
-                let mut d = [0i16; 32];
-                for &w in row {
-                    let l = bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    d[l & 31] = w;
-                }
-                dense.push(Lanes(d));
-                DENSE | (dense.len() as u32 - 1)
-            } else {
-                let at = packed.len() as u32;
-                for &w in row.iter().take(255) {
-                    let l = bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    packed.push(Self::entry(l, w));
-                }
-                at << 8 | count.min(255) as u32
             };
             index.set(b, slot);
         }
