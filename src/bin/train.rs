@@ -47,6 +47,15 @@ enum Model {
         #[arg(long)]
         train: bool,
     },
+    /// Rewrite a model file with its payload deflated at another level (0 = stored, as
+    /// the name tagger is written), weights unchanged.
+    Recompress {
+        /// The model file (rewritten in place).
+        model: std::path::PathBuf,
+        /// Deflate level, 0 (stored) to 10.
+        #[arg(long, default_value_t = 0)]
+        level: u8,
+    },
     /// Train the name tagger (models/ner.clm) and score it on the dev and train splits.
     Ner {
         /// Passes over the training data.
@@ -111,6 +120,7 @@ fn main() -> ExitCode {
         Model::Attr { epochs } => claimlens::train::attribution::train_attr(epochs),
         Model::Checkworthy { epochs } => claimlens::train::checkworthy::train(epochs),
         Model::NerEval { model, train } => ner_eval(&model, train),
+        Model::Recompress { model, level } => recompress(&model, level),
         Model::Ner {
             epochs,
             bits,
@@ -223,6 +233,24 @@ fn ner_eval(model: &std::path::Path, train: bool) -> Result<(), claimlens::train
     if train {
         ner::evaluate(&tagger, "train", "final")?;
     }
+    Ok(())
+}
+
+/// Rewrites `model` with its payload deflated at `level`; the weights stay the same bytes.
+fn recompress(model: &std::path::Path, level: u8) -> Result<(), claimlens::train::TrainError> {
+    let io = |source| claimlens::train::TrainError::Io {
+        path: model.display().to_string(),
+        source,
+    };
+    let bytes = std::fs::read(model).map_err(io)?;
+    let out = claimlens::tagger::recompress(&bytes, level)?;
+    std::fs::write(model, &out).map_err(io)?;
+    println!(
+        "{}: {} -> {} bytes (deflate level {level})",
+        model.display(),
+        bytes.len(),
+        out.len()
+    );
     Ok(())
 }
 

@@ -277,6 +277,18 @@ fn extend(mut h: u64, token: &str) -> u64 {
     h.wrapping_mul(0x0000_0100_0000_01b3)
 }
 
+/// [`extend`] by the ASCII lower-case form of `token` (the same bytes as lower-casing
+/// first).
+#[inline]
+fn extend_ascii_lower(mut h: u64, token: &str) -> u64 {
+    for &b in token.as_bytes() {
+        h ^= b.to_ascii_lowercase() as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^= 0x1f;
+    h.wrapping_mul(0x0000_0100_0000_01b3)
+}
+
 /// Hash of a phrase given as lower-cased tokens.
 pub fn phrase_hash<'a>(tokens: impl IntoIterator<Item = &'a str>) -> u64 {
     tokens.into_iter().fold(FNV_OFFSET, extend)
@@ -295,7 +307,13 @@ impl Lexicon {
     }
 
     fn built_in() -> Lexicon {
-        let mut lex = Lexicon::empty();
+        // sized for the lists (about 15,000 entries): growing the tables rehashes them
+        let mut lex = Lexicon {
+            entries: FnvMap::with_capacity_and_hasher(1 << 14, Default::default()),
+            longest: FnvMap::with_capacity_and_hasher(1 << 14, Default::default()),
+            strings: Vec::with_capacity(1 << 12),
+            string_ids: FnvMap::with_capacity_and_hasher(1 << 12, Default::default()),
+        };
         for (list, b) in [
             (MONTHS, bit::MONTH),
             (WEEKDAYS, bit::WEEKDAY),
@@ -431,19 +449,36 @@ impl Lexicon {
             && !name.contains("  ")
             && !name.starts_with(' ')
             && !name.ends_with(' ');
-        let tokens: Vec<String> = if simple {
-            name.split(' ').map(|w| w.to_ascii_lowercase()).collect()
+        let (h, first, count) = if simple {
+            // hashed as it is lower-cased, without allocating the tokens (most entries)
+            let mut h = FNV_OFFSET;
+            let mut first = FNV_OFFSET;
+            let mut count = 0usize;
+            for w in name.split(' ') {
+                h = extend_ascii_lower(h, w);
+                if count == 0 {
+                    first = h;
+                }
+                count += 1;
+            }
+            (h, first, count)
         } else {
-            tokenize(name).iter().map(|t| lower(t.text(name))).collect()
+            let tokens: Vec<String> = tokenize(name).iter().map(|t| lower(t.text(name))).collect();
+            let Some(first) = tokens.first() else {
+                return;
+            };
+            (
+                phrase_hash(tokens.iter().map(String::as_str)),
+                phrase_hash([first.as_str()]),
+                tokens.len(),
+            )
         };
-        if tokens.is_empty() || tokens.len() > 12 {
+        if count == 0 || count > 12 {
             return;
         }
-        let h = phrase_hash(tokens.iter().map(String::as_str));
         update(self.entries.entry(h).or_default());
-        let first = phrase_hash([tokens[0].as_str()]);
         let longest = self.longest.entry(first).or_default();
-        *longest = (*longest).max(tokens.len() as u8);
+        *longest = (*longest).max(count as u8);
     }
 
     /// The entry for a phrase given as lower-cased tokens.
@@ -562,6 +597,8 @@ mod tests {
             let fast: Vec<String> = name.split(' ').map(|w| w.to_ascii_lowercase()).collect();
             let slow: Vec<String> = tokenize(name).iter().map(|t| lower(t.text(name))).collect();
             assert_eq!(fast, slow);
+            let hashed = name.split(' ').fold(FNV_OFFSET, extend_ascii_lower);
+            assert_eq!(hashed, phrase_hash(slow.iter().map(String::as_str)));
         }
     }
 

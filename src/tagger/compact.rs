@@ -150,6 +150,88 @@ const DENSE: u32 = 1 << 31;
 /// Rows with at least this many weights are stored dense.
 const DENSE_MIN: usize = 10;
 
+/// Builds a [`CompactLinear`] row by row (the model loader decodes its rows straight
+/// into it).
+pub(crate) struct CompactBuilder {
+    labels: usize,
+    buckets: usize,
+    scale: f32,
+    index: IndexBuilder,
+    dense: Vec<Lanes>,
+    packed: Vec<u32>,
+}
+
+impl CompactBuilder {
+    /// For a table of `rows` rows holding `weights` weights, `dense` of them rows of at
+    /// least [`DENSE_MIN`] weights (capacity hints: the vectors, megabytes for the name
+    /// tagger, are sized once instead of grown and copied).
+    pub(crate) fn new(
+        labels: usize,
+        buckets: usize,
+        scale: f32,
+        rows: usize,
+        weights: usize,
+        dense: usize,
+    ) -> CompactBuilder {
+        let labels_fit = labels <= 32;
+        CompactBuilder {
+            labels,
+            buckets,
+            scale,
+            index: IndexBuilder::new(buckets, rows),
+            dense: Vec::with_capacity(if labels_fit { dense.min(rows) } else { 0 }),
+            packed: Vec::with_capacity(weights.min(1 << 24)),
+        }
+    }
+
+    /// Adds the row of bucket `b` (after those of smaller buckets): its label mask and its
+    /// weights, labels in increasing order (a row whose weights do not match its mask is
+    /// left empty).
+    pub(crate) fn push(&mut self, b: u32, mask: u64, row: &[i16]) {
+        let count = mask.count_ones() as usize;
+        if row.len() != count || row.is_empty() {
+            return;
+        }
+        let mut bits = mask;
+        let slot = if self.labels <= 32 && count >= DENSE_MIN {
+            let mut d = [0i16; 32];
+            for &w in row {
+                let l = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                d[l & 31] = w;
+            }
+            self.dense.push(Lanes(d));
+            DENSE | (self.dense.len() as u32 - 1)
+        } else {
+            // rows beyond 2^24 entries cannot be addressed: left out (never happens with
+            // the models trained here, which hold well under a million weights)
+            if self.packed.len() + count > 1 << 24 {
+                return;
+            }
+            let at = self.packed.len() as u32;
+            for &w in row.iter().take(255) {
+                let l = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                self.packed.push(CompactLinear::entry(l, w));
+            }
+            at << 8 | count.min(255) as u32
+        };
+        self.index.set(b, slot);
+    }
+
+    /// The table.
+    pub(crate) fn finish(self) -> CompactLinear {
+        CompactLinear {
+            labels: self.labels,
+            buckets: self.buckets,
+            index: self.index.finish(self.buckets),
+            entries: self.packed,
+            dense: self.dense,
+            scale: self.scale,
+        }
+    }
+}
+
 impl CompactLinear {
     /// Packs one weight.
     #[inline]
@@ -193,64 +275,6 @@ impl CompactLinear {
                 let at = packed.len() as u32;
                 packed.extend_from_slice(&row[..row.len().min(255)]);
                 at << 8 | row.len().min(255) as u32
-            };
-            index.set(b, slot);
-        }
-        CompactLinear {
-            labels,
-            buckets,
-            index: index.finish(buckets),
-            entries: packed,
-            dense,
-            scale,
-        }
-    }
-
-    /// Builds from stored rows `(bucket, label mask)` in increasing bucket order and their
-    /// non-zero weights, row by row, labels in increasing order.
-    pub(crate) fn from_raw(
-        labels: usize,
-        buckets: usize,
-        scale: f32,
-        rows: &[(u32, u64)],
-        weights: &[i16],
-    ) -> CompactLinear {
-        let mut index = IndexBuilder::new(buckets, rows.len());
-        // sized up front: growing a vector of megabytes copies it over and over
-        let n_dense = if labels <= 32 {
-            rows.iter()
-                .filter(|&&(_, m)| m.count_ones() as usize >= DENSE_MIN)
-                .count()
-        } else {
-            0
-        };
-        let mut dense: Vec<Lanes> = Vec::with_capacity(n_dense);
-        let mut packed: Vec<u32> = Vec::with_capacity(weights.len());
-        let mut k = 0usize;
-        for &(b, mask) in rows {
-            let count = mask.count_ones() as usize;
-            let row = weights.get(k..k + count).unwrap_or(&[]);
-            k += count;
-            let mut bits = mask;
-            let slot = if row.is_empty() {
-                0
-            } else if labels <= 32 && count >= DENSE_MIN {
-                let mut d = [0i16; 32];
-                for &w in row {
-                    let l = bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    d[l & 31] = w;
-                }
-                dense.push(Lanes(d));
-                DENSE | (dense.len() as u32 - 1)
-            } else {
-                let at = packed.len() as u32;
-                for &w in row.iter().take(255) {
-                    let l = bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    packed.push(Self::entry(l, w));
-                }
-                at << 8 | count.min(255) as u32
             };
             index.set(b, slot);
         }
@@ -321,6 +345,51 @@ impl CompactLinear {
         for &e in self.slot_row(slot) {
             if let Some(o) = out.get_mut((e >> 16) as usize) {
                 *o = e as u16 as i16;
+            }
+        }
+    }
+
+    /// Calls `f(bucket, row)` for every bucket that has a row, in increasing bucket order,
+    /// with the row's quantised weights indexed by label (`labels` of them).
+    pub fn for_each_row(&self, mut f: impl FnMut(usize, &[i16])) {
+        let mut row = vec![0i16; self.labels];
+        let mut visit = |bucket: usize, slot: u32| {
+            if slot == 0 {
+                return;
+            }
+            row.iter_mut().for_each(|w| *w = 0);
+            if slot & DENSE != 0 {
+                if let Some(d) = self.dense.get((slot & !DENSE) as usize) {
+                    for (o, &w) in row.iter_mut().zip(d.0.iter()) {
+                        *o = w;
+                    }
+                }
+            } else {
+                for &e in self.slot_row(slot) {
+                    if let Some(o) = row.get_mut((e >> 16) as usize) {
+                        *o = e as u16 as i16;
+                    }
+                }
+            }
+            f(bucket, &row);
+        };
+        match &self.index {
+            Index::Plain(index) => {
+                for (b, &slot) in index.iter().enumerate() {
+                    visit(b, slot);
+                }
+            }
+            Index::Ranked(r) => {
+                let mut k = 0;
+                for (j, block) in r.blocks.iter().enumerate() {
+                    let mut bits = block.bits;
+                    while bits != 0 {
+                        let b = j * 64 + bits.trailing_zeros() as usize;
+                        bits &= bits - 1;
+                        visit(b, r.slots.get(k).copied().unwrap_or(0));
+                        k += 1;
+                    }
+                }
             }
         }
     }
@@ -407,10 +476,12 @@ impl CompactLinear {
     /// Adds the rows of `slots` into 32 lanes (labels ≤ 32).
     #[inline]
     fn add_slots32(&self, slots: &[u32], lanes: &mut [i32; 32]) {
+        // dense rows into their own sums (kept in registers), added in at the end
+        let mut dense = DenseSums::new();
         for &slot in slots {
             if slot & DENSE != 0 {
                 if let Some(row) = self.dense.get((slot & !DENSE) as usize) {
-                    add_lanes(lanes, &row.0);
+                    dense.add(&row.0);
                 }
             } else {
                 for &e in self.slot_row(slot) {
@@ -418,6 +489,7 @@ impl CompactLinear {
                 }
             }
         }
+        dense.add_into(lanes);
     }
 
     /// Whether [`Self::sum_many`] and [`Self::score_many_from`] apply (at most 32 labels).
@@ -541,7 +613,86 @@ impl CompactLinear {
     }
 }
 
-/// `acc[l] += row[l]` over 32 lanes, written so that the compiler vectorises it.
+/// Sums of 32-lane dense rows. On x86-64 as eight SSE2 vectors (registers): the
+/// compiler leaves the portable loop scalar there (64 instructions a row, the sums in
+/// memory), because widening `i16` to `i32` takes two SSE2 instructions (SSE4.1's one is
+/// not in the x86-64 baseline).
+#[cfg(target_arch = "x86_64")]
+struct DenseSums([std::arch::x86_64::__m128i; 8]);
+
+#[cfg(target_arch = "x86_64")]
+impl DenseSums {
+    #[inline(always)]
+    fn new() -> DenseSums {
+        // SAFETY: SSE2 is part of x86-64
+        DenseSums([unsafe { std::arch::x86_64::_mm_setzero_si128() }; 8])
+    }
+
+    /// Adds one row.
+    #[inline(always)]
+    fn add(&mut self, row: &[i16; 32]) {
+        use std::arch::x86_64::{
+            __m128i, _mm_add_epi32, _mm_loadu_si128, _mm_srai_epi32, _mm_unpackhi_epi16,
+            _mm_unpacklo_epi16,
+        };
+        let r = row.as_ptr().cast::<__m128i>();
+        for k in 0..4 {
+            // SAFETY: SSE2 is part of x86-64; `row` holds 4 vectors of 16 bytes, read
+            // unaligned
+            unsafe {
+                let w = _mm_loadu_si128(r.add(k));
+                // each weight twice in a 32-bit lane, shifted down with its sign
+                let lo = _mm_srai_epi32::<16>(_mm_unpacklo_epi16(w, w));
+                let hi = _mm_srai_epi32::<16>(_mm_unpackhi_epi16(w, w));
+                self.0[2 * k] = _mm_add_epi32(self.0[2 * k], lo);
+                self.0[2 * k + 1] = _mm_add_epi32(self.0[2 * k + 1], hi);
+            }
+        }
+    }
+
+    /// `lanes[l] += ` the sum of lane `l`.
+    #[inline(always)]
+    fn add_into(&self, lanes: &mut [i32; 32]) {
+        use std::arch::x86_64::{__m128i, _mm_add_epi32, _mm_loadu_si128, _mm_storeu_si128};
+        let a = lanes.as_mut_ptr().cast::<__m128i>();
+        for (k, &v) in self.0.iter().enumerate() {
+            // SAFETY: SSE2 is part of x86-64; `lanes` holds 8 vectors of 16 bytes, read
+            // and written unaligned
+            unsafe { _mm_storeu_si128(a.add(k), _mm_add_epi32(_mm_loadu_si128(a.add(k)), v)) };
+        }
+    }
+}
+
+/// Sums of 32-lane dense rows (the loop is vectorised where widening is one instruction,
+/// as in wasm with simd128).
+#[cfg(not(target_arch = "x86_64"))]
+struct DenseSums([i32; 32]);
+
+#[cfg(not(target_arch = "x86_64"))]
+impl DenseSums {
+    #[inline(always)]
+    fn new() -> DenseSums {
+        DenseSums([0; 32])
+    }
+
+    /// Adds one row.
+    #[inline(always)]
+    fn add(&mut self, row: &[i16; 32]) {
+        add_lanes(&mut self.0, row);
+    }
+
+    /// `lanes[l] += ` the sum of lane `l`.
+    #[inline(always)]
+    fn add_into(&self, lanes: &mut [i32; 32]) {
+        for (l, &v) in lanes.iter_mut().zip(&self.0) {
+            *l += v;
+        }
+    }
+}
+
+/// `acc[l] += row[l]` over 32 lanes, written so that the compiler vectorises it (where
+/// widening `i16` is one instruction: wasm with simd128 does; x86-64 without SSE4.1 does
+/// not, see [`DenseSums`]).
 #[inline(always)]
 fn add_lanes(acc: &mut [i32], row: &[i16; 32]) {
     let acc: &mut [i32; 32] = match acc.try_into() {

@@ -13,4 +13,4 @@ pub use bilou::Bilou;
 pub use compact::CompactLinear;
 pub use features::FeatureHasher;
 pub use linear::{LinearModel, Perceptron};
-pub use model::{CompactModelFile, ModelError, ModelFile, WriteOptions};
+pub use model::{recompress, CompactModelFile, ModelError, ModelFile, WriteOptions};

@@ -13,7 +13,7 @@
 //! ([`CompactModelFile::from_bytes`], a [`CompactLinear`]) — the latter never allocates
 //! the dense `buckets × labels` array.
 
-use super::compact::CompactLinear;
+use super::compact::{CompactBuilder, CompactLinear};
 use super::linear::LinearModel;
 
 /// First bytes of every model file.
@@ -219,13 +219,23 @@ impl ModelFile {
     /// Parses a model file into dense tables; `expected_feature_set` must match the one it
     /// was trained with.
     pub fn from_bytes(bytes: &[u8], expected_feature_set: u32) -> Result<ModelFile, ModelError> {
-        let (header, tables) = parse(bytes, expected_feature_set)?;
+        let inflated = inflate(bytes)?;
+        let (header, tables) = parse(&inflated, expected_feature_set)?;
         let tables = tables
             .into_iter()
             .map(|(n, raw)| {
                 let mut weights = vec![0i16; raw.labels * raw.buckets];
-                raw.for_each(|b, l, w| weights[b * raw.labels + l] = w);
-                (
+                raw.for_each(|b, mask, row| {
+                    let mut bits = mask;
+                    for &w in row {
+                        let l = bits.trailing_zeros() as usize;
+                        bits &= bits - 1;
+                        if let Some(slot) = weights.get_mut(b as usize * raw.labels + l) {
+                            *slot = w;
+                        }
+                    }
+                })?;
+                Ok((
                     n,
                     LinearModel {
                         labels: raw.labels,
@@ -233,9 +243,9 @@ impl ModelFile {
                         weights,
                         scale: raw.scale,
                     },
-                )
+                ))
             })
-            .collect();
+            .collect::<Result<_, ModelError>>()?;
         Ok(ModelFile {
             name: header.name,
             feature_set: header.feature_set,
@@ -268,7 +278,8 @@ impl CompactModelFile {
         bytes: &[u8],
         expected_feature_set: u32,
     ) -> Result<CompactModelFile, ModelError> {
-        let (header, tables) = parse(bytes, expected_feature_set)?;
+        let inflated = inflate(bytes)?;
+        let (header, tables) = parse(&inflated, expected_feature_set)?;
         Ok(CompactModelFile {
             name: header.name,
             feature_set: header.feature_set,
@@ -277,16 +288,18 @@ impl CompactModelFile {
             tables: tables
                 .into_iter()
                 .map(|(n, raw)| {
-                    let t = CompactLinear::from_raw(
+                    let mut t = CompactBuilder::new(
                         raw.labels,
                         raw.buckets,
                         raw.scale,
-                        &raw.rows,
-                        &raw.weights,
+                        raw.rows,
+                        raw.weights,
+                        raw.dense_rows,
                     );
-                    (n, t)
+                    raw.for_each(|b, mask, row| t.push(b, mask, row))?;
+                    Ok((n, t.finish()))
                 })
-                .collect(),
+                .collect::<Result<_, ModelError>>()?,
         })
     }
 
@@ -311,31 +324,131 @@ impl CompactModelFile {
     }
 }
 
-/// A table as stored: its non-zero rows (bucket, label mask) and their weights in order.
-struct RawTable {
+/// A table as stored, its rows decoded only while the caller builds its own form (no
+/// intermediate list of rows: the name tagger's 133,000 rows and 460,000 weights would
+/// take 3 MB of short-lived memory, whose first touch costs as much as decoding them).
+struct RawTable<'a> {
     labels: usize,
     buckets: usize,
     scale: f32,
-    rows: Vec<(u32, u64)>,
-    weights: Vec<i16>,
+    /// Number of rows.
+    rows: usize,
+    /// Number of weights.
+    weights: usize,
+    /// Rows with at least [`DENSE_HINT`] weights (a capacity hint).
+    dense_rows: usize,
+    data: RawData<'a>,
 }
 
-impl RawTable {
-    /// Calls `f(bucket, label, weight)` for every stored weight.
-    fn for_each(&self, mut f: impl FnMut(usize, usize, i16)) {
-        let mut k = 0;
-        for &(b, mask) in &self.rows {
-            let mut bits = mask;
-            while bits != 0 {
-                let l = bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                if let Some(&w) = self.weights.get(k) {
-                    f(b as usize, l, w);
+/// Rows with this many weights are counted in [`RawTable::dense_rows`].
+const DENSE_HINT: u32 = 10;
+
+/// The rows of a [`RawTable`].
+enum RawData<'a> {
+    /// Layouts 1 and 2: (bucket, label mask) and the weights, decoded.
+    Decoded(Vec<(u32, u64)>, Vec<i16>),
+    /// Layout 3: the row gap and label mask streams (varints) and the weights.
+    Streams {
+        gaps: &'a [u8],
+        masks: &'a [u8],
+        weights: Weights<'a>,
+    },
+}
+
+/// The weight stream of a layout-3 table.
+enum Weights<'a> {
+    /// Exact `i16`, little-endian.
+    Exact(&'a [u8]),
+    /// One-byte codes and their values (0 = a code past the codebook).
+    Bytes(&'a [u8], Box<[i16; 256]>),
+    /// Two-byte codes (little-endian) into a codebook of magnitudes.
+    Wide(&'a [u8], Vec<i16>),
+}
+
+impl RawTable<'_> {
+    /// Calls `f(bucket, label mask, weights)` for every row in bucket order; an error if a
+    /// row index, mask or weight code is impossible.
+    fn for_each(&self, mut f: impl FnMut(u32, u64, &[i16])) -> Result<(), ModelError> {
+        match &self.data {
+            RawData::Decoded(rows, weights) => {
+                let mut k = 0;
+                for &(b, mask) in rows {
+                    let n = mask.count_ones() as usize;
+                    let row = weights
+                        .get(k..k + n)
+                        .ok_or(ModelError::Corrupt("truncated"))?;
+                    k += n;
+                    f(b, mask, row);
                 }
-                k += 1;
+            }
+            RawData::Streams {
+                gaps,
+                masks,
+                weights,
+            } => {
+                let mut g = Reader {
+                    bytes: gaps,
+                    pos: 0,
+                };
+                let mut m = Reader {
+                    bytes: masks,
+                    pos: 0,
+                };
+                let mut at = 0usize;
+                let mut last = 0usize;
+                let mut row = [0i16; 64];
+                for k in 0..self.rows {
+                    let gap = g.varint()? as usize;
+                    if k > 0 && gap == 0 {
+                        return Err(ModelError::Corrupt("row index"));
+                    }
+                    last = last.saturating_add(gap);
+                    if last >= self.buckets {
+                        return Err(ModelError::Corrupt("row index"));
+                    }
+                    let mask = m.varint()?;
+                    let n = mask.count_ones() as usize;
+                    let row = &mut row[..n.min(64)];
+                    match weights {
+                        Weights::Exact(w) => {
+                            let w = w
+                                .get(at * 2..(at + n) * 2)
+                                .ok_or(ModelError::Corrupt("truncated"))?;
+                            for (o, b) in row.iter_mut().zip(w.chunks_exact(2)) {
+                                *o = i16::from_le_bytes([b[0], b[1]]);
+                            }
+                        }
+                        Weights::Bytes(w, table) => {
+                            let w = w.get(at..at + n).ok_or(ModelError::Corrupt("truncated"))?;
+                            for (o, &c) in row.iter_mut().zip(w) {
+                                *o = table[c as usize];
+                            }
+                            if row.contains(&0) {
+                                return Err(ModelError::Corrupt("weight code"));
+                            }
+                        }
+                        Weights::Wide(w, book) => {
+                            let w = w
+                                .get(at * 2..(at + n) * 2)
+                                .ok_or(ModelError::Corrupt("truncated"))?;
+                            for (o, b) in row.iter_mut().zip(w.chunks_exact(2)) {
+                                *o = decode_code(book, u16::from_le_bytes([b[0], b[1]]) as usize)?;
+                            }
+                        }
+                    }
+                    at += n;
+                    f(last as u32, mask, row);
+                }
             }
         }
+        Ok(())
     }
+}
+
+/// The weight of `code` in `book`: magnitude `code >> 1`, negative if the low bit is set.
+fn decode_code(book: &[i16], c: usize) -> Result<i16, ModelError> {
+    let m = *book.get(c >> 1).ok_or(ModelError::Corrupt("weight code"))?;
+    Ok(if c & 1 == 1 { -m } else { m })
 }
 
 struct Header {
@@ -345,11 +458,8 @@ struct Header {
     meta: Vec<(String, String)>,
 }
 
-/// Parses a model file into its header and raw tables.
-fn parse(
-    bytes: &[u8],
-    expected_feature_set: u32,
-) -> Result<(Header, Vec<(String, RawTable)>), ModelError> {
+/// The layout version and the inflated payload of a model file.
+fn inflate(bytes: &[u8]) -> Result<(u16, Vec<u8>), ModelError> {
     if bytes.len() < 10 || &bytes[..8] != MAGIC {
         return Err(ModelError::BadMagic);
     }
@@ -359,8 +469,17 @@ fn parse(
     }
     let payload = miniz_oxide::inflate::decompress_to_vec(&bytes[10..])
         .map_err(|_| ModelError::Decompress)?;
+    Ok((version, payload))
+}
+
+/// Parses a model file's payload (layout `version`) into its header and raw tables.
+fn parse<'a>(
+    (version, payload): &'a (u16, Vec<u8>),
+    expected_feature_set: u32,
+) -> Result<(Header, Vec<(String, RawTable<'a>)>), ModelError> {
+    let version = *version;
     let mut r = Reader {
-        bytes: &payload,
+        bytes: payload,
         pos: 0,
     };
     let name = r.str()?;
@@ -399,9 +518,73 @@ fn parse(
             return Err(ModelError::Corrupt("row count"));
         }
         let full = u64::MAX >> (64 - labels);
+        if version >= 3 {
+            // the streams are only measured (and the masks checked) here; the rows are
+            // decoded while the caller builds its table
+            let start = r.pos;
+            for _ in 0..n_rows {
+                r.varint()?;
+            }
+            let gaps = &payload[start..r.pos];
+            let start = r.pos;
+            let (mut need, mut dense_rows) = (0usize, 0usize);
+            for _ in 0..n_rows {
+                let mask = r.varint()?;
+                if mask & !full != 0 {
+                    return Err(ModelError::Corrupt("label mask"));
+                }
+                need += mask.count_ones() as usize;
+                dense_rows += usize::from(mask.count_ones() >= DENSE_HINT);
+            }
+            let masks = &payload[start..r.pos];
+            let n = r.take(2)?;
+            let n = u16::from_le_bytes([n[0], n[1]]) as usize;
+            let book: Vec<i16> = r
+                .take(n * 2)?
+                .chunks_exact(2)
+                .map(|b| {
+                    i16::try_from(u16::from_le_bytes([b[0], b[1]]))
+                        .ok()
+                        .filter(|&m| m > 0)
+                        .ok_or(ModelError::Corrupt("codebook"))
+                })
+                .collect::<Result<_, _>>()?;
+            let weights = if book.is_empty() {
+                Weights::Exact(r.take(need * 2)?)
+            } else if book.len() <= BYTE_CODEBOOK {
+                // one table lookup per byte; 0 marks a code past the codebook (no code
+                // decodes to 0: every magnitude is positive)
+                let mut table = Box::new([0i16; 256]);
+                for (c, t) in table.iter_mut().enumerate() {
+                    if book.get(c >> 1).is_some() {
+                        *t = decode_code(&book, c)?;
+                    }
+                }
+                Weights::Bytes(r.take(need)?, table)
+            } else {
+                Weights::Wide(r.take(need * 2)?, book)
+            };
+            tables.push((
+                tname,
+                RawTable {
+                    labels,
+                    buckets,
+                    scale,
+                    rows: n_rows,
+                    weights: need,
+                    dense_rows,
+                    data: RawData::Streams {
+                        gaps,
+                        masks,
+                        weights,
+                    },
+                },
+            ));
+            continue;
+        }
         let mut rows = Vec::with_capacity(n_rows);
         let mut last = 0usize;
-        let mut gap = |k: usize, r: &mut Reader| -> Result<u32, ModelError> {
+        for k in 0..n_rows {
             let gap = r.varint()? as usize;
             if k > 0 && gap == 0 {
                 return Err(ModelError::Corrupt("row index"));
@@ -410,29 +593,11 @@ fn parse(
             if last >= buckets {
                 return Err(ModelError::Corrupt("row index"));
             }
-            Ok(last as u32)
-        };
-        let check = |mask: u64| {
+            let mask = if version == 1 { full } else { r.varint()? };
             if mask & !full != 0 {
-                Err(ModelError::Corrupt("label mask"))
-            } else {
-                Ok(mask)
+                return Err(ModelError::Corrupt("label mask"));
             }
-        };
-        if version >= 3 {
-            let mut at = Vec::with_capacity(n_rows);
-            for k in 0..n_rows {
-                at.push(gap(k, &mut r)?);
-            }
-            for b in at {
-                rows.push((b, check(r.varint()?)?));
-            }
-        } else {
-            for k in 0..n_rows {
-                let b = gap(k, &mut r)?;
-                let mask = if version == 1 { full } else { r.varint()? };
-                rows.push((b, check(mask)?));
-            }
+            rows.push((last as u32, mask));
         }
         let need: usize = rows.iter().map(|&(_, m)| m.count_ones() as usize).sum();
         let weights: Vec<i16> = if version == 1 {
@@ -446,61 +611,25 @@ fn parse(
             }
             w
         } else {
-            let book: Vec<i16> = if version >= 3 {
-                let n = r.take(2)?;
-                let n = u16::from_le_bytes([n[0], n[1]]) as usize;
-                r.take(n * 2)?
-                    .chunks_exact(2)
-                    .map(|b| {
-                        i16::try_from(u16::from_le_bytes([b[0], b[1]]))
-                            .ok()
-                            .filter(|&m| m > 0)
-                            .ok_or(ModelError::Corrupt("codebook"))
-                    })
-                    .collect::<Result<_, _>>()?
-            } else {
-                Vec::new()
-            };
-            if book.is_empty() {
-                r.take(need * 2)?
-                    .chunks_exact(2)
-                    .map(|b| i16::from_le_bytes([b[0], b[1]]))
-                    .collect()
-            } else {
-                let decode = |c: usize| {
-                    let m = *book.get(c >> 1).ok_or(ModelError::Corrupt("weight code"))?;
-                    Ok(if c & 1 == 1 { -m } else { m })
-                };
-                if book.len() <= BYTE_CODEBOOK {
-                    // one table lookup per byte; 0 marks a code past the codebook (no code
-                    // decodes to 0: every magnitude is positive)
-                    let mut table = [0i16; 256];
-                    for (c, t) in table.iter_mut().enumerate() {
-                        if book.get(c >> 1).is_some() {
-                            *t = decode(c)?;
-                        }
-                    }
-                    let w: Vec<i16> = r.take(need)?.iter().map(|&c| table[c as usize]).collect();
-                    if w.contains(&0) {
-                        return Err(ModelError::Corrupt("weight code"));
-                    }
-                    w
-                } else {
-                    r.take(need * 2)?
-                        .chunks_exact(2)
-                        .map(|b| decode(u16::from_le_bytes([b[0], b[1]]) as usize))
-                        .collect::<Result<_, ModelError>>()?
-                }
-            }
+            r.take(need * 2)?
+                .chunks_exact(2)
+                .map(|b| i16::from_le_bytes([b[0], b[1]]))
+                .collect()
         };
+        let dense_rows = rows
+            .iter()
+            .filter(|&&(_, m)| m.count_ones() >= DENSE_HINT)
+            .count();
         tables.push((
             tname,
             RawTable {
                 labels,
                 buckets,
                 scale,
-                rows,
-                weights,
+                rows: rows.len(),
+                weights: weights.len(),
+                dense_rows,
+                data: RawData::Decoded(rows, weights),
             },
         ));
     }
@@ -513,6 +642,18 @@ fn parse(
         },
         tables,
     ))
+}
+
+/// A model file with the same payload deflated at `level` (0 = stored): the weights,
+/// labels and metadata stay byte for byte what they were; only the compression changes.
+pub fn recompress(bytes: &[u8], level: u8) -> Result<Vec<u8>, ModelError> {
+    let (_, payload) = inflate(bytes)?;
+    let mut out = bytes[..10].to_vec();
+    out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(
+        &payload,
+        level.min(10),
+    ));
+    Ok(out)
 }
 
 /// The codebook of `size` evenly spaced magnitudes up to the largest of `weights` (8-bit
@@ -767,6 +908,19 @@ mod tests {
         let mut broken = bytes.clone();
         broken.truncate(broken.len() - 1);
         assert!(ModelFile::from_bytes(&broken, 7).is_err());
+    }
+
+    #[test]
+    fn recompressing_keeps_the_payload() {
+        let bytes = sample().to_bytes();
+        let stored = recompress(&bytes, 0).expect("recompresses");
+        assert!(stored.len() > bytes.len());
+        assert_eq!(
+            ModelFile::from_bytes(&stored, 7),
+            ModelFile::from_bytes(&bytes, 7)
+        );
+        assert_eq!(recompress(&stored, 9), Ok(bytes));
+        assert_eq!(recompress(b"nonsense!!", 0), Err(ModelError::BadMagic));
     }
 
     #[test]

@@ -293,7 +293,9 @@ fn write_model(
         tables: pruned_tables(name, trainer),
     };
     let bytes = file.to_bytes_with(&WriteOptions {
-        level: 9,
+        // stored, not deflated: the explorer's download is gzip-compressed anyway (a little
+        // smaller so), and the first analysis does not inflate it (see MODEL.md)
+        level: 0,
         codebooks: vec![("emission".into(), weight_levels(name))],
     });
     let types: Vec<&str> = bilou.types().iter().map(String::as_str).collect();

@@ -363,7 +363,9 @@ pub fn train(epochs: usize) -> Result<(), TrainError> {
         tables: vec![("weights".into(), weights)],
     };
     let bytes = file.to_bytes_with(&WriteOptions {
-        level: 9,
+        // stored, not deflated: the explorer's download is gzip-compressed anyway (a little
+        // smaller so), and the first analysis does not inflate it (see MODEL.md)
+        level: 0,
         codebooks: vec![("weights".into(), WEIGHT_LEVELS)],
     });
     let path = "models/checkworthy.clm";
