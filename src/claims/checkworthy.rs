@@ -56,6 +56,9 @@ impl CheckModel {
 
     /// Raw linear score of features.
     pub fn raw(&self, feats: &[u32]) -> f32 {
+        // a clause's features are mostly rare words and word pairs, far apart in a table
+        // much larger than the cache: ask for all of them before summing
+        self.weights.prefetch(feats);
         let mut s = [0.0f32];
         self.weights.score_into(feats, &mut s);
         s[0]

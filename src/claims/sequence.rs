@@ -209,7 +209,7 @@ impl SeqModel {
         let tags = self.bilou.tags();
         out.clear();
         out.resize(feats.len() * tags, 0.0);
-        prefetch_rows(&self.emission, &feats.feats);
+        self.emission.prefetch(&feats.feats);
         for k in 0..feats.len() {
             let row = &mut out[k * tags..(k + 1) * tags];
             match tags {
@@ -247,26 +247,6 @@ impl SeqModel {
         self.lattice
             .decode(&scratch.emissions, &mut scratch.best, &mut scratch.back)
     }
-}
-
-/// Asks the cache for the weight rows of `features` before they are summed, so that their
-/// misses overlap instead of stalling token after token (x86-64 only; a no-op elsewhere).
-#[inline]
-fn prefetch_rows(model: &LinearModel, features: &[u32]) {
-    #[cfg(target_arch = "x86_64")]
-    for &f in features {
-        if let Some(w) = model.weights.get(f as usize * model.labels) {
-            // SAFETY: prefetching is only a hint; it never faults, and the pointer is
-            // into a live allocation anyway
-            unsafe {
-                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-                    (w as *const i16).cast(),
-                )
-            };
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = (model, features);
 }
 
 /// Scores of `features` under a model with exactly `N` labels, summed in registers (the
