@@ -40,16 +40,21 @@ impl LinearModel {
     /// no-op elsewhere).
     #[inline]
     pub fn prefetch(&self, features: &[u32]) {
+        // a row of more than one label may straddle two cache lines: ask for its last
+        // weight's line too (the same line again costs next to nothing)
         #[cfg(target_arch = "x86_64")]
         for &f in features {
-            if let Some(w) = self.weights.get(f as usize * self.labels) {
-                // SAFETY: prefetching is only a hint; it never faults, and the pointer is
+            let start = f as usize * self.labels;
+            if let Some(w) = self.weights.get(start..start + self.labels) {
+                // SAFETY: prefetching is only a hint; it never faults, and the pointers are
                 // into a live allocation anyway
                 unsafe {
-                    std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-                        (w as *const i16).cast(),
-                    )
-                };
+                    use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+                    _mm_prefetch::<_MM_HINT_T0>(w.as_ptr().cast());
+                    if self.labels > 1 {
+                        _mm_prefetch::<_MM_HINT_T0>(w.as_ptr().add(self.labels - 1).cast());
+                    }
+                }
             }
         }
         #[cfg(not(target_arch = "x86_64"))]
