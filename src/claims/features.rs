@@ -212,7 +212,10 @@ impl TokenFacts {
         let clusters = crate::entities::tagger::NerTagger::embedded()
             .ok()
             .and_then(|t| t.clusters());
-        let mut cluster_of: crate::entities::features::FnvMap<u64, u64> = Default::default();
+        // per distinct word: its cluster, lexicon code, negator and pronoun flags (the
+        // cluster lookup hashes the text again, the rest are binary searches)
+        let mut word_facts: crate::entities::features::FnvMap<u64, (u64, u8, bool, bool)> =
+            Default::default();
         let mut shp = Vec::with_capacity(n);
         let mut lex = Vec::with_capacity(n);
         let mut negator = Vec::with_capacity(n);
@@ -223,12 +226,18 @@ impl TokenFacts {
             let cut = low.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
             suffix.push(hash_str(&low[cut..]));
             stems.push(hash_str(stem(low)));
-            // one cluster lookup per distinct word (the lookup hashes the text again)
             let h = word[i];
-            cluster.push(match clusters {
-                None => 0,
-                Some(c) => *cluster_of.entry(h).or_insert_with(|| c.of(low).0),
-            });
+            let &mut (cl, lex_of_word, neg_of_word, pron_of_word) =
+                word_facts.entry(h).or_insert_with(|| {
+                    let (neg, pron) = small_classes(h);
+                    (
+                        clusters.map_or(0, |c| c.of(low).0),
+                        lex_code_of_hash(h),
+                        neg,
+                        pron,
+                    )
+                });
+            cluster.push(cl);
             let text = t.text(doc.text);
             shp.push(match t.kind {
                 TokenKind::Word => {
@@ -266,13 +275,9 @@ impl TokenFacts {
                 _ => shape::OTHER,
             });
             let is_word = t.kind == TokenKind::Word || t.kind == TokenKind::Clitic;
-            lex.push(if is_word {
-                lex_code_of_hash(word[i])
-            } else {
-                0
-            });
+            lex.push(if is_word { lex_of_word } else { 0 });
             let (neg, pron) = if is_word {
-                small_classes(word[i])
+                (neg_of_word, pron_of_word)
             } else {
                 (false, false)
             };
