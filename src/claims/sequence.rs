@@ -38,6 +38,66 @@ impl Lattice {
 
     /// Best tags for `emissions` (`len * tags`); `back` is scratch space.
     fn decode(&self, emissions: &[f32], best: &mut Vec<f32>, back: &mut Vec<u8>) -> Vec<usize> {
+        match self.tags {
+            5 => self.decode_fixed::<5>(emissions, back),
+            9 => self.decode_fixed::<9>(emissions, back),
+            _ => self.decode_any(emissions, best, back),
+        }
+    }
+
+    /// [`Self::decode`] for exactly `N` tags: the scores of the last token live in
+    /// registers rather than in a table, and the loops unroll. The same predecessors are
+    /// tried in the same order with the same comparisons, so it picks the same tags.
+    fn decode_fixed<const N: usize>(&self, emissions: &[f32], back: &mut Vec<u8>) -> Vec<usize> {
+        if emissions.len() < N || self.prev.len() != N {
+            return Vec::new();
+        }
+        let len = emissions.len() / N;
+        back.clear();
+        back.resize(len * N, 0);
+        let mut last = [f32::NEG_INFINITY; N];
+        for t in 0..N {
+            last[t] = emissions[t] + self.start[t];
+        }
+        for (em, bk) in emissions
+            .chunks_exact(N)
+            .zip(back.chunks_exact_mut(N))
+            .skip(1)
+        {
+            let mut cur = [f32::NEG_INFINITY; N];
+            for t in 0..N {
+                let mut b = f32::NEG_INFINITY;
+                let mut arg = 0;
+                for &(p, s) in &self.prev[t] {
+                    let v = last.get(p).copied().unwrap_or(f32::NEG_INFINITY) + s;
+                    if v > b {
+                        b = v;
+                        arg = p;
+                    }
+                }
+                cur[t] = b + em[t];
+                bk[t] = arg as u8;
+            }
+            last = cur;
+        }
+        let mut end = 0;
+        let mut b = f32::NEG_INFINITY;
+        for (t, (&v, &may_end)) in last.iter().zip(&self.end).enumerate() {
+            if may_end && v > b {
+                b = v;
+                end = t;
+            }
+        }
+        let mut tags = vec![0; len];
+        tags[len - 1] = end;
+        for i in (1..len).rev() {
+            tags[i - 1] = back[i * N + tags[i]] as usize;
+        }
+        tags
+    }
+
+    /// [`Self::decode`] for any number of tags.
+    fn decode_any(&self, emissions: &[f32], best: &mut Vec<f32>, back: &mut Vec<u8>) -> Vec<usize> {
         let n = self.tags;
         if n == 0 || emissions.is_empty() {
             return Vec::new();
@@ -362,7 +422,13 @@ mod lattice_tests {
 
     #[test]
     fn lattice_agrees_with_the_shared_viterbi() {
-        let b = Bilou::new(["A", "B"]);
+        // 5 and 9 tags take the fixed-size paths, 13 the general one
+        for types in [&["A"][..], &["A", "B"][..], &["A", "B", "C"][..]] {
+            lattice_agrees(Bilou::new(types.iter().copied()));
+        }
+    }
+
+    fn lattice_agrees(b: Bilou) {
         let mut trans = Transitions::from_bilou(&b);
         let n = b.tags();
         let learned: Vec<f32> = (0..(n + 1) * n)
