@@ -281,6 +281,11 @@ fn extend(mut h: u64, token: &str) -> u64 {
 /// For a phrase of ASCII letters in words split by single spaces (no space at either
 /// end): its [`phrase_hash`] once lower-cased, the hash of its first word and its number
 /// of words; `None` for any other phrase (which needs the tokenizer).
+///
+/// Never inlined, like [`Lexicon::add`]: called once per entry, it soon runs as the
+/// browser's optimised code, where the same loop inlined into the one call that builds
+/// the lexicon would run in its baseline compiler throughout.
+#[inline(never)]
 fn simple_phrase_hash(name: &str) -> Option<(u64, u64, usize)> {
     let mut h = FNV_OFFSET;
     let mut first = FNV_OFFSET;
@@ -471,7 +476,9 @@ impl Lexicon {
         self.strings.get(k as usize).copied().unwrap_or("")
     }
 
-    /// Adds (or updates) the entry for `name`, tokenized like a document.
+    /// Adds (or updates) the entry for `name`, tokenized like a document. (Not inlined:
+    /// see [`simple_phrase_hash`].)
+    #[inline(never)]
     fn add(&mut self, name: &str, update: impl FnOnce(&mut Entry)) {
         // plain ASCII words split on spaces exactly as the tokenizer would split them,
         // hashed as they are lower-cased without allocating the tokens (most entries). One
