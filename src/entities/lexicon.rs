@@ -115,8 +115,9 @@ pub struct Lexicon {
     entries: FnvMap<u64, Entry>,
     /// Longest entry (in tokens) starting with each first-token hash.
     longest: FnvMap<u64, u8>,
-    strings: Vec<String>,
-    string_ids: FnvMap<String, u32>,
+    /// Borrowed from the embedded lists: no allocation per string.
+    strings: Vec<&'static str>,
+    string_ids: FnvMap<&'static str, u32>,
 }
 
 const MONTHS: &[&str] = &[
@@ -277,16 +278,49 @@ fn extend(mut h: u64, token: &str) -> u64 {
     h.wrapping_mul(0x0000_0100_0000_01b3)
 }
 
-/// [`extend`] by the ASCII lower-case form of `token` (the same bytes as lower-casing
-/// first).
-#[inline]
-fn extend_ascii_lower(mut h: u64, token: &str) -> u64 {
-    for &b in token.as_bytes() {
-        h ^= b.to_ascii_lowercase() as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+/// For a phrase of ASCII letters in words split by single spaces (no space at either
+/// end): its [`phrase_hash`] once lower-cased, the hash of its first word and its number
+/// of words; `None` for any other phrase (which needs the tokenizer).
+///
+/// Never inlined, like [`Lexicon::add`]: called once per entry, it soon runs as the
+/// browser's optimised code, where the same loop inlined into the one call that builds
+/// the lexicon would run in its baseline compiler throughout.
+#[inline(never)]
+fn simple_phrase_hash(name: &str) -> Option<(u64, u64, usize)> {
+    let mut h = FNV_OFFSET;
+    let mut first = FNV_OFFSET;
+    let mut count = 0usize;
+    // the previous byte was a space (or the phrase starts): a space now is not simple
+    let mut after_space = true;
+    for &b in name.as_bytes() {
+        if b == b' ' {
+            if after_space {
+                return None;
+            }
+            h ^= 0x1f;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            if count == 0 {
+                first = h;
+            }
+            count += 1;
+            after_space = true;
+        } else if b.is_ascii_alphabetic() {
+            h ^= b.to_ascii_lowercase() as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            after_space = false;
+        } else {
+            return None;
+        }
+    }
+    if after_space && !name.is_empty() {
+        return None;
     }
     h ^= 0x1f;
-    h.wrapping_mul(0x0000_0100_0000_01b3)
+    h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    if count == 0 {
+        first = h;
+    }
+    Some((h, first, count + 1))
 }
 
 /// Hash of a phrase given as lower-cased tokens.
@@ -427,41 +461,32 @@ impl Lexicon {
         lex
     }
 
-    fn intern(&mut self, s: &str) -> u32 {
+    fn intern(&mut self, s: &'static str) -> u32 {
         if let Some(&k) = self.string_ids.get(s) {
             return k;
         }
         let k = self.strings.len() as u32;
-        self.strings.push(s.to_string());
-        self.string_ids.insert(s.to_string(), k);
+        self.strings.push(s);
+        self.string_ids.insert(s, k);
         k
     }
 
     /// The string with index `k` (canonical names, demonym targets, acronyms).
     pub fn string(&self, k: u32) -> &str {
-        self.strings.get(k as usize).map_or("", String::as_str)
+        self.strings.get(k as usize).copied().unwrap_or("")
     }
 
-    /// Adds (or updates) the entry for `name`, tokenized like a document.
+    /// Adds (or updates) the entry for `name`, tokenized like a document. (Not inlined:
+    /// see [`simple_phrase_hash`].)
+    #[inline(never)]
     fn add(&mut self, name: &str, update: impl FnOnce(&mut Entry)) {
-        // plain ASCII words split on spaces exactly as the tokenizer would split them
-        let simple = name.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ')
-            && !name.contains("  ")
-            && !name.starts_with(' ')
-            && !name.ends_with(' ');
-        let (h, first, count) = if simple {
-            // hashed as it is lower-cased, without allocating the tokens (most entries)
-            let mut h = FNV_OFFSET;
-            let mut first = FNV_OFFSET;
-            let mut count = 0usize;
-            for w in name.split(' ') {
-                h = extend_ascii_lower(h, w);
-                if count == 0 {
-                    first = h;
-                }
-                count += 1;
-            }
-            (h, first, count)
+        // plain ASCII words split on spaces exactly as the tokenizer would split them,
+        // hashed as they are lower-cased without allocating the tokens (most entries). One
+        // pass over the bytes: the page runs this once per entry in the browser's baseline
+        // compiler, where each extra scan (`contains`, `split`) costs as much as the hash.
+        let simple = simple_phrase_hash(name);
+        let (h, first, count) = if let Some(simple) = simple {
+            simple
         } else {
             let tokens: Vec<String> = tokenize(name).iter().map(|t| lower(t.text(name))).collect();
             let Some(first) = tokens.first() else {
@@ -597,8 +622,11 @@ mod tests {
             let fast: Vec<String> = name.split(' ').map(|w| w.to_ascii_lowercase()).collect();
             let slow: Vec<String> = tokenize(name).iter().map(|t| lower(t.text(name))).collect();
             assert_eq!(fast, slow);
-            let hashed = name.split(' ').fold(FNV_OFFSET, extend_ascii_lower);
-            assert_eq!(hashed, phrase_hash(slow.iter().map(String::as_str)));
+            let hashed = simple_phrase_hash(name).map(|(h, _, n)| (h, n));
+            assert_eq!(
+                hashed,
+                Some((phrase_hash(slow.iter().map(String::as_str)), slow.len()))
+            );
         }
     }
 
@@ -618,5 +646,46 @@ mod tests {
         assert!(at("Aden").has(bit::PLACE_CONT));
         assert!(at("Aden").has(bit::LOC));
         assert!(at("Jane").has(bit::FIRST_NAME));
+    }
+
+    /// The old two-pass form of [`simple_phrase_hash`] (check, then split and hash).
+    fn simple_reference(name: &str) -> Option<(u64, u64, usize)> {
+        let simple = name.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ')
+            && !name.contains("  ")
+            && !name.starts_with(' ')
+            && !name.ends_with(' ');
+        if !simple {
+            return None;
+        }
+        let words: Vec<&str> = name.split(' ').collect();
+        let first = phrase_hash([words[0].to_ascii_lowercase().as_str()]);
+        let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+        Some((
+            phrase_hash(lower.iter().map(String::as_str)),
+            first,
+            words.len(),
+        ))
+    }
+
+    #[test]
+    fn one_pass_phrase_hash_matches_split_and_hash() {
+        for name in [
+            "",
+            " ",
+            "a",
+            "Paris",
+            "Gulf of Aden",
+            "New  York",
+            " Rome",
+            "Rome ",
+            "al-Assad",
+            "U.S.",
+            "São Paulo",
+            "A B C D",
+            "x  ",
+            "  ",
+        ] {
+            assert_eq!(simple_phrase_hash(name), simple_reference(name), "{name:?}");
+        }
     }
 }
