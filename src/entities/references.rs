@@ -146,7 +146,7 @@ pub fn resolve(
         let sentence = doc.token_sentence[i];
         let mut best: Option<(usize, (usize, usize))> = None;
         if range.len() > 1 && follows_a_name(doc, i) {
-            // an apposition ("backs Bashar Assad, the leader who …") describes the name
+            // an apposition ("backs Omar Haddad, the leader who …") describes the name
             // right before it, found or not: never a referent further back
             let named = mentions[..next_mention]
                 .iter()

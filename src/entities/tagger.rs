@@ -362,7 +362,7 @@ mod tests {
     fn plain_names_are_confident() {
         // Every valid labelling is a rival, never a tag no path could take: the old
         // per-tag margin gave "Turkey" and "Paris" here a confidence near 0.
-        let found = spans("John Kerry flew to Turkey on Friday and met officials in Paris.");
+        let found = spans("Ana Ruiz flew to Turkey on Friday and met officials in Paris.");
         for name in ["Turkey", "Paris"] {
             let c = found.iter().find(|(t, _)| t == name).map(|&(_, c)| c);
             assert!(c.is_some_and(|c| c > 0.7), "{name}: {c:?} in {found:?}");
