@@ -10,7 +10,7 @@ give the constants the binary was built with. Usage, from the repo root:
 
     ../shared/eval/score-dev.sh            # once, builds target/eval-sets/dev
     cargo build --release --features cli --bin claimlens
-    python3 scripts/fit-ner-confidence.py 0.0166 0.594
+    python3 scripts/fit-ner-confidence.py 0.0143 0.757
 
 Prints the fitted constants and a reliability table (predicted vs observed accuracy).
 """

@@ -67,6 +67,9 @@ enum Model {
         /// Shuffle seed.
         #[arg(long, default_value_t = 0x5eed)]
         seed: u64,
+        /// Independent runs (seeds seed, seed+1, ...) whose averaged weights are averaged.
+        #[arg(long, default_value_t = 5)]
+        soup: usize,
         /// Span types, comma-separated (PLACE = GPE|LOC).
         #[arg(long, default_value = "PERSON,NORP,ORG,PLACE,FAC")]
         types: String,
@@ -83,7 +86,7 @@ enum Model {
         #[arg(long, default_value = "")]
         eval_epochs: String,
         /// Drop quantised weights smaller than this (model size).
-        #[arg(long, default_value_t = 200)]
+        #[arg(long, default_value_t = 300)]
         prune: i16,
         /// Evenly spaced magnitudes the emission weights are stored with (128: 8-bit
         /// weights; 0: exact 16-bit weights).
@@ -125,6 +128,7 @@ fn main() -> ExitCode {
             epochs,
             bits,
             seed,
+            soup,
             types,
             sets,
             out,
@@ -142,6 +146,7 @@ fn main() -> ExitCode {
                 epochs,
                 bits,
                 seed,
+                soup,
                 types: types.split(',').map(str::to_string).collect(),
                 sets: sets
                     .split(',')

@@ -414,6 +414,27 @@ impl SeqTrainer {
             ("transition".to_string(), self.transition.finish()),
         ]
     }
+
+    /// The averaged, unquantised emission and transition weights (to average runs).
+    pub fn averaged(&self) -> [Vec<f32>; 2] {
+        [self.emission.averaged(), self.transition.averaged()]
+    }
+
+    /// The tables of [`SeqTrainer::finish`] made from averaged weights such as the mean
+    /// of several runs' [`SeqTrainer::averaged`].
+    pub fn tables_from(&self, weights: &[Vec<f32>; 2]) -> Vec<(String, LinearModel)> {
+        let tags = self.bilou.tags();
+        vec![
+            (
+                "emission".to_string(),
+                LinearModel::quantise(tags, 1 << self.bits, &weights[0]),
+            ),
+            (
+                "transition".to_string(),
+                LinearModel::quantise(tags, tags + 1, &weights[1]),
+            ),
+        ]
+    }
 }
 
 #[cfg(test)]

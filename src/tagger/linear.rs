@@ -163,15 +163,19 @@ impl Perceptron {
 
     /// The averaged weights, quantised.
     pub fn finish(&self) -> LinearModel {
+        LinearModel::quantise(self.labels, self.buckets, &self.averaged())
+    }
+
+    /// The averaged weights, unquantised (label-minor rows, as `weights`).
+    pub fn averaged(&self) -> Vec<f32> {
         let now = self.now.max(1) as f64;
-        let averaged: Vec<f32> = (0..self.weights.len())
+        (0..self.weights.len())
             .map(|k| {
                 let total =
                     self.totals[k] + self.weights[k] as f64 * (self.now - self.stamps[k]) as f64;
                 (total / now) as f32
             })
-            .collect();
-        LinearModel::quantise(self.labels, self.buckets, &averaged)
+            .collect()
     }
 }
 

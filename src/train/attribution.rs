@@ -190,15 +190,81 @@ fn f1(ok: usize, np: usize, ng: usize) -> f64 {
     }
 }
 
+/// Trains `soup_size(name)` runs with shuffle seeds 0x5eed, 0x5eed + 1, ... and returns
+/// the tables of their mean averaged weights (one run: that run's tables).
+fn train_soup(
+    name: &str,
+    types: &[&str],
+    bits: u32,
+    train: &mut [Example],
+    dev: &[Example],
+    epochs: usize,
+    report: &dyn Fn(&SeqModel, &[Example]) -> String,
+) -> Vec<(String, crate::tagger::LinearModel)> {
+    let members = soup_size(name);
+    let mut sum: [Vec<f32>; 2] = [Vec::new(), Vec::new()];
+    let mut last = SeqTrainer::new(types, bits);
+    for member in 0..members {
+        let mut trainer = SeqTrainer::new(types, bits);
+        train_loop(
+            name,
+            &mut trainer,
+            train,
+            dev,
+            epochs,
+            0x5eed + member as u64,
+            report,
+        );
+        if members == 1 {
+            return trainer.finish();
+        }
+        let weights = trainer.averaged();
+        for (s, w) in sum.iter_mut().zip(weights) {
+            if s.is_empty() {
+                *s = w;
+            } else {
+                s.iter_mut().zip(&w).for_each(|(a, b)| *a += b);
+            }
+        }
+        last = trainer;
+    }
+    for s in &mut sum {
+        s.iter_mut().for_each(|w| *w /= members as f32);
+    }
+    let tables = last.tables_from(&sum);
+    eprintln!(
+        "{name}: mean of {members} runs: dev {}",
+        report(&seq_model(last.bilou(), tables.clone()), dev)
+    );
+    tables
+}
+
+/// Independent training runs averaged into a model: the mean of several runs' averaged
+/// weights generalises better than any one run (cue tagger: see MODEL.md). `SOUP=N`
+/// overrides it.
+fn soup_size(name: &str) -> usize {
+    std::env::var("SOUP")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if name == "attr" { ATTR_SOUP } else { CUE_SOUP })
+        .max(1)
+}
+
+/// Default of [`soup_size`] for the cue tagger.
+const CUE_SOUP: usize = 1;
+/// Default of [`soup_size`] for the role tagger.
+const ATTR_SOUP: usize = 1;
+
 fn train_loop(
     name: &str,
     trainer: &mut SeqTrainer,
     train: &mut [Example],
     dev: &[Example],
     epochs: usize,
+    seed: u64,
     report: &dyn Fn(&SeqModel, &[Example]) -> String,
 ) {
-    let mut rng = Lcg(0x5eed);
+    let mut rng = Lcg(seed);
     for epoch in 1..=epochs {
         let t0 = std::time::Instant::now();
         rng.shuffle(train);
@@ -217,14 +283,19 @@ fn train_loop(
 
 /// The averaged model so far, as inference would load it.
 fn averaged(trainer: &SeqTrainer) -> SeqModel {
-    let types: Vec<String> = trainer.bilou().types().to_vec();
+    seq_model(trainer.bilou(), trainer.finish())
+}
+
+/// A model over `bilou` from a trainer's tables, as inference would load it.
+fn seq_model(bilou: &Bilou, tables: Vec<(String, crate::tagger::LinearModel)>) -> SeqModel {
+    let types: Vec<String> = bilou.types().to_vec();
     let types: Vec<&str> = types.iter().map(String::as_str).collect();
     let file = ModelFile {
         name: "eval".into(),
         feature_set: 0,
-        labels: trainer.bilou().tag_names(),
+        labels: bilou.tag_names(),
         meta: Vec::new(),
-        tables: trainer.finish(),
+        tables,
     };
     SeqModel::from_file(&file, &types).expect("a trainer's own tables are well formed")
 }
@@ -258,9 +329,11 @@ const PRUNE: f32 = 0.01;
 const CUE_PRUNE: f32 = 0.05;
 
 /// The trainer's averaged tables with small emission weights set to zero.
-fn pruned_tables(name: &str, trainer: &SeqTrainer) -> Vec<(String, crate::tagger::LinearModel)> {
+fn pruned_tables(
+    name: &str,
+    mut tables: Vec<(String, crate::tagger::LinearModel)>,
+) -> Vec<(String, crate::tagger::LinearModel)> {
     let cut = (prune_fraction(name) * i16::MAX as f32) as i32;
-    let mut tables = trainer.finish();
     for (name, t) in &mut tables {
         if name == "emission" {
             for w in &mut t.weights {
@@ -278,11 +351,14 @@ fn write_model(
     name: &str,
     feature_set: u32,
     bilou: &Bilou,
-    trainer: &SeqTrainer,
+    tables: Vec<(String, crate::tagger::LinearModel)>,
     meta: Vec<(String, String)>,
     report: &dyn Fn(&SeqModel) -> String,
 ) -> Result<(), TrainError> {
     let mut meta = meta;
+    if soup_size(name) > 1 {
+        meta.push(("soup".into(), soup_size(name).to_string()));
+    }
     meta.push(("pruned_below".into(), prune_fraction(name).to_string()));
     meta.push(("emission_levels".into(), weight_levels(name).to_string()));
     let file = ModelFile {
@@ -290,7 +366,7 @@ fn write_model(
         feature_set,
         labels: bilou.tag_names(),
         meta,
-        tables: pruned_tables(name, trainer),
+        tables: pruned_tables(name, tables),
     };
     let bytes = file.to_bytes_with(&WriteOptions {
         // stored, not deflated: the explorer's download is gzip-compressed anyway (a little
@@ -338,16 +414,36 @@ fn meta(command: &str, epochs: usize, bits: u32) -> Vec<(String, String)> {
 /// a tagger trained on nine tenths of the train documents tags the other tenth, and each
 /// span it finds is right when it overlaps a gold cue.
 fn calibrate_cues(examples: &[Example], epochs: usize) -> (f32, f32) {
-    let mut trainer = SeqTrainer::new(cues::TYPES, CUE_BITS);
+    // as many runs as the model itself, so that margins are on the model's scale
+    let members = soup_size("cue");
     let mut train: Vec<&Example> = examples.iter().filter(|e| e.doc % 10 != 0).collect();
-    let mut rng = Lcg(0xca1);
-    for _ in 0..epochs {
-        rng.shuffle(&mut train);
-        for ex in &train {
-            trainer.learn(&ex.feats, &ex.gold);
+    let mut sum: [Vec<f32>; 2] = [Vec::new(), Vec::new()];
+    let mut trainer = SeqTrainer::new(cues::TYPES, CUE_BITS);
+    for member in 0..members {
+        trainer = SeqTrainer::new(cues::TYPES, CUE_BITS);
+        let mut rng = Lcg(0xca1 + member as u64);
+        for _ in 0..epochs {
+            rng.shuffle(&mut train);
+            for ex in &train {
+                trainer.learn(&ex.feats, &ex.gold);
+            }
+        }
+        for (s, w) in sum.iter_mut().zip(trainer.averaged()) {
+            if s.is_empty() {
+                *s = w;
+            } else {
+                s.iter_mut().zip(&w).for_each(|(a, b)| *a += b);
+            }
         }
     }
-    let model = averaged(&trainer);
+    for s in &mut sum {
+        s.iter_mut().for_each(|w| *w /= members as f32);
+    }
+    let model = if members == 1 {
+        averaged(&trainer)
+    } else {
+        seq_model(trainer.bilou(), trainer.tables_from(&sum))
+    };
     let mut scratch = Scratch::default();
     let mut scored = Vec::new();
     for ex in examples.iter().filter(|e| e.doc % 10 == 0) {
@@ -375,8 +471,7 @@ pub fn train_cue(epochs: usize) -> Result<(), TrainError> {
     let t0 = std::time::Instant::now();
     let train_docs = prepare("train")?;
     let dev_docs = prepare("dev")?;
-    let mut trainer = SeqTrainer::new(cues::TYPES, CUE_BITS);
-    let bilou = trainer.bilou().clone();
+    let bilou = SeqTrainer::new(cues::TYPES, CUE_BITS).bilou().clone();
     let mut train = cue_examples(&train_docs, &bilou, CUE_BITS);
     let dev = cue_examples(&dev_docs, &bilou, CUE_BITS);
     eprintln!(
@@ -406,7 +501,15 @@ pub fn train_cue(epochs: usize) -> Result<(), TrainError> {
             f1(ook, onp, ong)
         )
     };
-    train_loop("cue", &mut trainer, &mut train, &dev, epochs, &report);
+    let tables = train_soup(
+        "cue",
+        cues::TYPES,
+        CUE_BITS,
+        &mut train,
+        &dev,
+        epochs,
+        &report,
+    );
     let (a, b) = calibrate_cues(&train, epochs);
     let mut meta = meta("cue", epochs, CUE_BITS);
     meta.push(("platt_a".into(), a.to_string()));
@@ -416,7 +519,7 @@ pub fn train_cue(epochs: usize) -> Result<(), TrainError> {
         "cue",
         cues::FEATURE_SET,
         &bilou,
-        &trainer,
+        tables,
         meta,
         &|m| report(m, &dev),
     )?;
@@ -491,8 +594,7 @@ pub fn train_attr(epochs: usize) -> Result<(), TrainError> {
     let t0 = std::time::Instant::now();
     let train_docs = prepare("train")?;
     let dev_docs = prepare("dev")?;
-    let mut trainer = SeqTrainer::new(roles::TYPES, ROLE_BITS);
-    let bilou = trainer.bilou().clone();
+    let bilou = SeqTrainer::new(roles::TYPES, ROLE_BITS).bilou().clone();
     let mut train = role_examples(&train_docs, &bilou, ROLE_BITS);
     let dev = role_examples(&dev_docs, &bilou, ROLE_BITS);
     eprintln!(
@@ -524,13 +626,21 @@ pub fn train_attr(epochs: usize) -> Result<(), TrainError> {
             f1(c[1][0], c[1][1], c[1][2])
         )
     };
-    train_loop("attr", &mut trainer, &mut train, &dev, epochs, &report);
+    let tables = train_soup(
+        "attr",
+        roles::TYPES,
+        ROLE_BITS,
+        &mut train,
+        &dev,
+        epochs,
+        &report,
+    );
     write_model(
         "models/attr.clm",
         "attr",
         roles::FEATURE_SET,
         &bilou,
-        &trainer,
+        tables,
         meta("attr", epochs, ROLE_BITS),
         &|m| report(m, &dev),
     )?;

@@ -52,6 +52,9 @@ pub struct NerOptions {
     pub bits: u32,
     /// Seed of the sentence shuffle.
     pub seed: u64,
+    /// Independent training runs (shuffle seeds `seed`, `seed + 1`, ...) whose averaged
+    /// weights are averaged again into the model (1: a single run).
+    pub soup: usize,
     /// Span types the tagger predicts (tagger type "PLACE" stands for GPE|LOC).
     pub types: Vec<String>,
     /// Sets to train on, each with how many times its sentences are visited per epoch.
@@ -84,13 +87,14 @@ impl Default for NerOptions {
             epochs: 8,
             bits: 20,
             seed: 0x5eed,
+            soup: 5,
             types: ["PERSON", "NORP", "ORG", "PLACE", "FAC"]
                 .map(String::from)
                 .to_vec(),
             sets: SETS.iter().map(|s| (s.to_string(), 1)).collect(),
             out: PathBuf::from("models/ner.clm"),
             eval_epochs: Vec::new(),
-            prune: 200,
+            prune: 300,
             levels: 128,
             gum_genres: Some(DEFAULT_GUM_GENRES.to_string()),
             re3d_uncertain: false,
@@ -509,7 +513,17 @@ impl Trainer {
     }
 
     fn model(&self, opts: &NerOptions, meta: Vec<(String, String)>) -> ModelFile {
-        let mut emission = self.emission.finish();
+        self.model_from(self.emission.finish(), self.transition.finish(), opts, meta)
+    }
+
+    /// The model file holding the given emission and transition tables.
+    fn model_from(
+        &self,
+        mut emission: crate::tagger::LinearModel,
+        transition: crate::tagger::LinearModel,
+        opts: &NerOptions,
+        meta: Vec<(String, String)>,
+    ) -> ModelFile {
         if opts.prune > 0 {
             for w in &mut emission.weights {
                 if w.abs() < opts.prune {
@@ -524,7 +538,7 @@ impl Trainer {
             meta,
             tables: [
                 ("emission".to_string(), emission),
-                ("transitions".to_string(), self.transition.finish()),
+                ("transitions".to_string(), transition),
             ]
             .into_iter()
             .chain(self.clusters.clone().map(|c| ("clusters".to_string(), c)))
@@ -546,6 +560,15 @@ fn write_options(opts: &NerOptions) -> WriteOptions {
         } else {
             Vec::new()
         },
+    }
+}
+
+/// Adds `v` element-wise into `sum` (an empty `sum` takes `v`).
+fn add_into(sum: &mut Vec<f32>, v: &[f32]) {
+    if sum.is_empty() {
+        sum.extend_from_slice(v);
+    } else {
+        sum.iter_mut().zip(v).for_each(|(s, x)| *s += x);
     }
 }
 
@@ -623,7 +646,6 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
             order.push(k);
         }
     }
-    let mut rng = Rng(opts.seed);
     let mut emissions = Vec::new();
     let mut scratch = Scratch::default();
     let (mut pred, mut gold) = (Vec::new(), Vec::new());
@@ -672,67 +694,95 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
             // only when used, so that the default command still writes the same file
             meta.push(("open_caps".into(), opts.open_caps.join(",")));
         }
+        if opts.soup > 1 {
+            meta.push(("soup".into(), opts.soup.to_string()));
+        }
         meta
     };
-    for epoch in 1..=opts.epochs {
-        rng.shuffle(&mut order);
-        let mut trans = trainer.transitions();
-        let (mut errors, mut tokens, mut skipped) = (0usize, 0usize, 0usize);
-        for &k in &order {
-            let seq = &data.sequences[k];
-            emissions.clear();
-            emissions.resize(seq.len * n, 0.0);
-            for j in 0..seq.len {
-                trainer.emission.scores(
-                    data.token(seq.first + j),
-                    &mut emissions[j * n..(j + 1) * n],
-                );
-            }
-            let masks = &data.masks[seq.first..seq.first + seq.len];
-            if !decode_into(&emissions, &trans, Some(masks), &mut scratch, &mut gold) {
-                skipped += 1;
-                continue;
-            }
-            decode_into(&emissions, &trans, None, &mut scratch, &mut pred);
-            trainer.emission.tick();
-            trainer.transition.tick();
-            tokens += seq.len;
-            if pred == gold {
-                continue;
-            }
-            let mut changed = false;
-            for j in 0..seq.len {
-                if pred[j] != gold[j] {
-                    errors += 1;
-                    trainer
-                        .emission
-                        .learn(data.token(seq.first + j), gold[j], pred[j]);
-                }
-                let gp = if j == 0 { 0 } else { gold[j - 1] + 1 };
-                let pp = if j == 0 { 0 } else { pred[j - 1] + 1 };
-                if (gp, gold[j]) != (pp, pred[j]) {
-                    trainer.transition.update(gp as u32, gold[j], 1.0);
-                    trainer.transition.update(pp as u32, pred[j], -1.0);
-                    changed = true;
-                }
-            }
-            if changed {
-                trans = trainer.transitions();
-            }
+    let members = opts.soup.max(1);
+    let (mut emission_sum, mut transition_sum) = (Vec::new(), Vec::new());
+    for member in 0..members {
+        let mut rng = Rng(opts.seed.wrapping_add(member as u64));
+        if member > 0 {
+            trainer.emission = Perceptron::new(n, 1 << opts.bits);
+            trainer.transition = Perceptron::new(n, n + 1);
+            order.sort_unstable();
         }
-        eprintln!(
+        for epoch in 1..=opts.epochs {
+            rng.shuffle(&mut order);
+            let mut trans = trainer.transitions();
+            let (mut errors, mut tokens, mut skipped) = (0usize, 0usize, 0usize);
+            for &k in &order {
+                let seq = &data.sequences[k];
+                emissions.clear();
+                emissions.resize(seq.len * n, 0.0);
+                for j in 0..seq.len {
+                    trainer.emission.scores(
+                        data.token(seq.first + j),
+                        &mut emissions[j * n..(j + 1) * n],
+                    );
+                }
+                let masks = &data.masks[seq.first..seq.first + seq.len];
+                if !decode_into(&emissions, &trans, Some(masks), &mut scratch, &mut gold) {
+                    skipped += 1;
+                    continue;
+                }
+                decode_into(&emissions, &trans, None, &mut scratch, &mut pred);
+                trainer.emission.tick();
+                trainer.transition.tick();
+                tokens += seq.len;
+                if pred == gold {
+                    continue;
+                }
+                let mut changed = false;
+                for j in 0..seq.len {
+                    if pred[j] != gold[j] {
+                        errors += 1;
+                        trainer
+                            .emission
+                            .learn(data.token(seq.first + j), gold[j], pred[j]);
+                    }
+                    let gp = if j == 0 { 0 } else { gold[j - 1] + 1 };
+                    let pp = if j == 0 { 0 } else { pred[j - 1] + 1 };
+                    if (gp, gold[j]) != (pp, pred[j]) {
+                        trainer.transition.update(gp as u32, gold[j], 1.0);
+                        trainer.transition.update(pp as u32, pred[j], -1.0);
+                        changed = true;
+                    }
+                }
+                if changed {
+                    trans = trainer.transitions();
+                }
+            }
+            eprintln!(
             "epoch {epoch:2}: {:.2}% token errors, {skipped} sentences without a consistent path, {:.1}s",
             100.0 * errors as f64 / tokens.max(1) as f64,
             t1.elapsed().as_secs_f64()
         );
-        if opts.eval_epochs.contains(&epoch) && epoch != opts.epochs {
-            let model = trainer.model(opts, meta_base(epoch));
-            let tagger = NerTagger::from_bytes(&model.to_bytes_with(&write_options(opts)))?;
-            evaluate(&tagger, "dev", &format!("epoch{epoch}"))?;
+            if opts.eval_epochs.contains(&epoch) && epoch != opts.epochs {
+                let model = trainer.model(opts, meta_base(epoch));
+                let tagger = NerTagger::from_bytes(&model.to_bytes_with(&write_options(opts)))?;
+                evaluate(&tagger, "dev", &format!("epoch{epoch}"))?;
+            }
+        }
+        if members > 1 {
+            add_into(&mut emission_sum, &trainer.emission.averaged());
+            add_into(&mut transition_sum, &trainer.transition.averaged());
+            eprintln!("soup member {} of {members} done", member + 1);
         }
     }
     let train_seconds = t1.elapsed().as_secs_f64();
-    let model = trainer.model(opts, meta_base(opts.epochs));
+    let model = if members > 1 {
+        let mean = |sum: &[f32]| -> Vec<f32> { sum.iter().map(|w| w / members as f32).collect() };
+        trainer.model_from(
+            crate::tagger::LinearModel::quantise(n, 1 << opts.bits, &mean(&emission_sum)),
+            crate::tagger::LinearModel::quantise(n, n + 1, &mean(&transition_sum)),
+            opts,
+            meta_base(opts.epochs),
+        )
+    } else {
+        trainer.model(opts, meta_base(opts.epochs))
+    };
     if let Ok(e) = model.table("emission") {
         let (rows, nz) = table_stats(e);
         let hist = {
