@@ -176,6 +176,38 @@ fn multi_paragraph_quotation_is_one_content() {
 }
 
 #[test]
+fn a_quotation_before_its_cue_does_not_take_later_sentences() {
+    // the cue's sentence ends after the source: its content came before, so the
+    // paragraph's unquoted sentences that follow are not the speaker's
+    let text = "Nigeria is holding a two-day celebration of the life of the poet, with a \
+                concert at the national stadium on 3 May. Other stars are expected to join \
+                the line-up in the coming weeks. \"Bello's poems are simple and universal,\" \
+                said Okafor. \"For all of us, at any age there is always - beyond the pure \
+                joy of the verse - a lesson to learn.\" There are year-long events planned \
+                across the country to celebrate Bello and his work. The governor and his \
+                wife visited Abuja on Monday to help promote the festivities. The pair were \
+                at a city library to honour literary critic Musa Dan \"the voice we thought \
+                we knew so well\".";
+    let a = analyze(text);
+    check_spans(text, &a);
+    let c = by_cue(&a, "said");
+    assert_eq!(c.len(), 1, "{:#?}", a.claims);
+    assert_eq!(c[0].kind, ClaimKind::Direct, "{:?}", content(c[0]));
+    assert!(
+        content(c[0]).iter().any(|p| p.contains("lesson to learn")),
+        "{:?}",
+        content(c[0])
+    );
+    assert!(
+        !content(c[0])
+            .iter()
+            .any(|p| p.contains("Abuja") || p.contains("library")),
+        "{:?}",
+        content(c[0])
+    );
+}
+
+#[test]
 fn mixed_report_with_a_quoted_fragment() {
     let text = "The minister said the plan was “a disaster for everyone” and would be dropped.";
     let a = analyze(text);

@@ -63,7 +63,21 @@ pub fn window(doc: &Document, f: &TokenFacts, cue: &Range<usize>) -> Range<usize
     if (start..cue.start).filter(|&k| f.is_word(k)).count() <= 1 && si > 0 {
         start = start.min(doc.segments.sentences[si - 1].tokens.start);
     }
-    if (cue.end..end).filter(|&k| f.is_word(k)).count() <= 1 {
+    // nothing (or only the source) follows the cue: the report's content comes next
+    // ("… reports:"), unless it came before ("“…,” said Jarre."), when the sentence has
+    // words before the cue and does not end in a colon
+    let opens = |k: usize| {
+        (cue.end..k)
+            .rev()
+            .find(|&j| f.is_word(j) || f.shape[j] == shape::COLON)
+    };
+    if (cue.end..end).filter(|&k| f.is_word(k)).count() <= 1
+        && ((sentence.tokens.start..cue.start)
+            .filter(|&k| f.is_word(k))
+            .count()
+            <= 2
+            || opens(end).is_some_and(|j| f.shape[j] == shape::COLON))
+    {
         end = para_end;
     }
     // quotations that follow in the paragraph continue the quoted speaker
