@@ -495,6 +495,17 @@ fn complete(doc: &Document, facts: &TokenFacts, part: Range<usize>) -> Range<usi
     while r.end > r.start && !facts.is_word(r.end - 1) && !keeps_trailing(facts, r.end - 1) {
         r.end -= 1;
     }
+    // a part that opens with a quoted fragment and runs on past its closing mark keeps
+    // the opening mark too (“Merry Christmas” and translates it …), not just the closing one
+    if let Some(q) = facts
+        .quote
+        .get(r.start)
+        .and_then(|&q| doc.segments.quotations.get((q as usize).wrapping_sub(1)))
+    {
+        if q.inner_tokens.start == r.start && q.close.is_some_and(|c| c < r.end) {
+            r.start = q.open;
+        }
+    }
     r
 }
 
@@ -668,6 +679,19 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn content_opening_with_a_quoted_fragment_keeps_both_marks() {
+        let found = claims(
+            "The banner says \"Welcome home\" and is written in six languages, the mayor's \
+             office said.",
+        );
+        let says = found.iter().find(|c| c.0 == "says");
+        assert!(
+            says.is_some_and(|c| c.2.iter().any(|p| p.starts_with("\"Welcome home\" and"))),
+            "{found:?}"
+        );
     }
 
     #[test]
