@@ -349,3 +349,27 @@ fn assertions_carry_checkworthiness() {
         assert!(o.checkworthiness < hostage.checkworthiness);
     }
 }
+
+#[test]
+fn a_colon_after_the_cue_takes_what_follows_not_the_previous_quotation() {
+    let text = "\"There are hundreds and hundreds of characters in a typical Okoro game,\" \
+                said Ada Obi, Okoro's audio and external resources producer. \"Those people \
+                live in any city and village and so we need ordinary people, people with \
+                interesting faces.\" She added: \"Not everyone is a model in the world so we \
+                don't want just models in our games.\" People chosen to appear in a game will \
+                have their head scanned in three dimensions.";
+    let a = analyze(text);
+    check_spans(text, &a);
+    let c = by_cue(&a, "added:");
+    assert_eq!(c.len(), 1, "{:#?}", a.claims);
+    assert!(
+        !content(c[0]).iter().any(|p| p.contains("any city")),
+        "{:?}",
+        content(c[0])
+    );
+    assert!(
+        content(c[0]).iter().any(|p| p.contains("just models")),
+        "{:?}",
+        content(c[0])
+    );
+}

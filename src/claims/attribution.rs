@@ -506,6 +506,20 @@ fn complete(doc: &Document, facts: &TokenFacts, part: Range<usize>) -> Range<usi
             r.start = q.open;
         }
     }
+    // and one that closes with a quoted fragment it did not open in keeps the closing mark
+    // (it was looking for “a wide variety of people”)
+    if let Some(q) = r.end.checked_sub(1).and_then(|k| {
+        facts
+            .quote
+            .get(k)
+            .and_then(|&q| doc.segments.quotations.get((q as usize).wrapping_sub(1)))
+    }) {
+        if let Some(close) = q.close {
+            if q.inner_tokens.end == r.end && r.start < q.open && r.start < r.end {
+                r.end = close + 1;
+            }
+        }
+    }
     r
 }
 
@@ -692,6 +706,15 @@ mod tests {
             says.is_some_and(|c| c.2.iter().any(|p| p.starts_with("\"Welcome home\" and"))),
             "{found:?}"
         );
+        let found = claims(
+            "The studio says it was looking for \"a wide variety of people to use as face \
+             models\". Auditions start on Friday.",
+        );
+        let says = found.iter().find(|c| c.0 == "says");
+        assert!(
+            says.is_some_and(|c| c.2.iter().any(|p| p.ends_with("as face models\""))),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -702,7 +725,8 @@ mod tests {
         );
         let said = found.iter().find(|c| c.0 == "said");
         assert!(
-            said.is_some_and(|c| c.2.concat().ends_with("risk to public health.")),
+            // a quoted fragment at the end keeps its closing mark, as the spec's gold does
+            said.is_some_and(|c| c.2.concat().ends_with("risk to public health.”")),
             "{found:?}"
         );
         let consider = found.iter().find(|c| c.0 == "consider");

@@ -60,7 +60,12 @@ pub fn window(doc: &Document, f: &TokenFacts, cue: &Range<usize>) -> Range<usize
     {
         end = end.max(q.close.map_or(q.inner_tokens.end, |c| c + 1));
     }
-    if (start..cue.start).filter(|&k| f.is_word(k)).count() <= 1 && si > 0 {
+    // a colon after the cue ("She added: …") announces content that follows
+    let colon_after = f.shape[cue.end - 1] == shape::COLON
+        || (cue.end..end)
+            .find(|&j| f.is_word(j) || f.shape[j] == shape::COLON)
+            .is_some_and(|j| f.shape[j] == shape::COLON);
+    if (start..cue.start).filter(|&k| f.is_word(k)).count() <= 1 && si > 0 && !colon_after {
         start = start.min(doc.segments.sentences[si - 1].tokens.start);
     }
     // nothing (or only the source) follows the cue: the report's content comes next
