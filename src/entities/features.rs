@@ -234,7 +234,7 @@ impl WordClusters {
 
     /// (fine, coarse) cluster of a word by its pre-hashed lower-cased form.
     #[inline]
-    fn of_hash(&self, h: u64) -> (u64, u64) {
+    pub(crate) fn of_hash(&self, h: u64) -> (u64, u64) {
         let key = (h & self.mask) as u32 + 1;
         let size = self.slots.len();
         let mut k = (key as usize - 1) & size.wrapping_sub(1);
@@ -252,7 +252,7 @@ impl WordClusters {
     /// Asks the cache for the slot of a pre-hashed word before [`Self::of_hash`] reads it
     /// (x86-64 only; a no-op elsewhere).
     #[inline]
-    fn prefetch(&self, h: u64) {
+    pub(crate) fn prefetch(&self, h: u64) {
         #[cfg(target_arch = "x86_64")]
         if let Some(slot) = self
             .slots
