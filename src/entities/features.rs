@@ -82,9 +82,9 @@ impl Hasher for Fnv {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(23) ^ u64::from_le_bytes(w) ^ (rest.len() as u64) << 59)
+            h = (h.rotate_left(23)
+                ^ crate::tagger::features::tail_le(rest)
+                ^ (rest.len() as u64) << 59)
                 .wrapping_mul(K);
         }
         self.0 = h;
@@ -630,6 +630,12 @@ impl DocContext {
             .get(i)
             .and_then(|&w| self.parts.get(w as usize))
             .unwrap_or(&NONE)
+    }
+
+    /// Whether token `i`, a word, is also written in lower case (its first letter) as a
+    /// word elsewhere in the document (or is itself).
+    pub fn seen_in_lower_case(&self, i: usize) -> bool {
+        self.doc_flags.get(i).is_some_and(|&f| f & 1 != 0)
     }
 
     /// Number of distinct words (token texts) in the document.
