@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use super::lexicon::{LexFlags, Lexicon};
+use super::lexicon::{LexFlags, Lexicon, PhraseStart};
 use crate::tagger::{CompactLinear, FeatureHasher};
 use crate::text::{Document, TokenKind};
 
@@ -344,10 +344,13 @@ impl DocContext {
         let mut lower_ids: FnvMap<&str, u32> =
             FnvMap::with_capacity_and_hasher(distinct, Default::default());
         let mut lower_of: Vec<u32> = Vec::with_capacity(distinct);
+        // the lexicon phrases each distinct word may open (looked up once per word)
+        let mut starts: Vec<Option<PhraseStart>> = Vec::with_capacity(distinct);
         for i in 0..n {
             let word = doc.token_text(i);
             let id = *ids.entry(word).or_insert_with(|| {
                 let lower = doc.lower(i);
+                starts.push(lexicon.phrase_start(lower));
                 let next = lower_ids.len() as u32;
                 lower_of.push(*lower_ids.entry(lower).or_insert(next));
                 shape.clear();
@@ -387,7 +390,7 @@ impl DocContext {
                 p.cluster = c.of_hash(p.lower);
             }
         }
-        let lex = lexicon.annotate(doc);
+        let lex = lexicon.annotate_words(doc, &word_of, &starts);
         let mut in_quote = vec![false; n];
         for q in &doc.segments.quotations {
             for slot in in_quote
