@@ -208,36 +208,74 @@ impl TokenFacts {
         let mut word = Vec::with_capacity(n);
         let mut suffix = Vec::with_capacity(n);
         let mut stems = Vec::with_capacity(n);
-        let mut cluster = Vec::with_capacity(n);
         let clusters = crate::entities::tagger::NerTagger::embedded()
             .ok()
             .and_then(|t| t.clusters());
-        // per distinct word: its cluster, lexicon code, negator and pronoun flags (the
-        // cluster lookup hashes the text again, the rest are binary searches)
-        let mut word_facts: crate::entities::features::FnvMap<u64, (u64, u8, bool, bool)> =
-            Default::default();
+        // per distinct word (by the hash of its lower-cased text): its suffix and stem
+        // hashes, lexicon code, negator and pronoun flags, and the key of its cluster,
+        // looked up for all the words together below so that the table's cache misses
+        // overlap
+        struct Facts<'t> {
+            low: &'t str,
+            suffix: u64,
+            stem: u64,
+            cluster_key: u64,
+            lex: u8,
+            neg: bool,
+            pron: bool,
+        }
+        fn own(low: &str, h: u64) -> Facts<'_> {
+            let cut = low.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
+            let (neg, pron) = small_classes(h);
+            Facts {
+                low,
+                suffix: hash_str(&low[cut..]),
+                stem: hash_str(stem(low)),
+                cluster_key: crate::tagger::FeatureHasher::part(low),
+                lex: lex_code_of_hash(h),
+                neg,
+                pron,
+            }
+        }
+        let mut ids: crate::entities::features::FnvMap<u64, u32> =
+            crate::entities::features::FnvMap::with_capacity_and_hasher(
+                n / 2 + 16,
+                Default::default(),
+            );
+        let mut words: Vec<Facts> = Vec::with_capacity(n / 2 + 16);
+        let mut word_of: Vec<u32> = Vec::with_capacity(n);
         let mut shp = Vec::with_capacity(n);
         let mut lex = Vec::with_capacity(n);
         let mut negator = Vec::with_capacity(n);
         let mut pronoun = Vec::with_capacity(n);
         for (i, t) in doc.tokens.iter().enumerate() {
             let low = doc.lower(i);
-            word.push(hash_str(low));
-            let cut = low.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
-            suffix.push(hash_str(&low[cut..]));
-            stems.push(hash_str(stem(low)));
-            let h = word[i];
-            let &mut (cl, lex_of_word, neg_of_word, pron_of_word) =
-                word_facts.entry(h).or_insert_with(|| {
-                    let (neg, pron) = small_classes(h);
-                    (
-                        clusters.map_or(0, |c| c.of(low).0),
-                        lex_code_of_hash(h),
-                        neg,
-                        pron,
-                    )
-                });
-            cluster.push(cl);
+            let h = hash_str(low);
+            word.push(h);
+            let id = match ids.get(&h) {
+                Some(&id) if words[id as usize].low == low => id,
+                Some(&id) => {
+                    // another word with the same hash: its own suffix and stem, the
+                    // facts of the word first seen with that hash
+                    let first = &words[id as usize];
+                    let mut f = own(low, h);
+                    (f.cluster_key, f.lex, f.neg, f.pron) =
+                        (first.cluster_key, first.lex, first.neg, first.pron);
+                    words.push(f);
+                    words.len() as u32 - 1
+                }
+                None => {
+                    words.push(own(low, h));
+                    let id = words.len() as u32 - 1;
+                    ids.insert(h, id);
+                    id
+                }
+            };
+            word_of.push(id);
+            let facts = &words[id as usize];
+            suffix.push(facts.suffix);
+            stems.push(facts.stem);
+            let (lex_of_word, neg_of_word, pron_of_word) = (facts.lex, facts.neg, facts.pron);
             let text = t.text(doc.text);
             shp.push(match t.kind {
                 TokenKind::Word => {
@@ -284,6 +322,16 @@ impl TokenFacts {
             negator.push(neg);
             pronoun.push(pron);
         }
+        let cluster: Vec<u64> = match clusters {
+            Some(c) => {
+                for w in &words {
+                    c.prefetch(w.cluster_key);
+                }
+                let of: Vec<u64> = words.iter().map(|w| c.of_hash(w.cluster_key).0).collect();
+                word_of.iter().map(|&w| of[w as usize]).collect()
+            }
+            None => vec![0; n],
+        };
         let mut quote = vec![0u32; n];
         for (k, q) in doc.segments.quotations.iter().enumerate() {
             if q.single {

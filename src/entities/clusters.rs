@@ -243,9 +243,15 @@ pub fn build(
                     }
                 }
             }
+            // the label is the longest name as written (the words joined only for a
+            // cluster with no mention, which never happens)
+            let label = match label_of[c] {
+                Some(h) => doc.text[mentions[h].span.clone()].to_string(),
+                None => texts[head].join(" ").replace(" - ", "-"),
+            };
             Cluster {
                 entity_type,
-                label: texts[head].join(" ").replace(" - ", "-"),
+                label,
                 mentions: Vec::new(),
                 aliases: Vec::new(),
                 references: Vec::new(),
@@ -254,20 +260,15 @@ pub fn build(
             }
         })
         .collect();
-    for (c, cluster) in clusters.iter_mut().enumerate() {
-        if let Some(head) = label_of[c] {
-            cluster.label = doc.text[mentions[head].span.clone()].to_string();
-        }
-    }
     for (k, &c) in assign.iter().enumerate() {
         let cluster = &mut clusters[c];
         if mentions[k].entity_type.is_name() && cluster.entity_type.is_name() {
             mentions[k].entity_type = cluster.entity_type;
         }
         cluster.mentions.push(k);
-        let text = doc.text[mentions[k].span.clone()].to_string();
-        if !cluster.aliases.contains(&text) {
-            cluster.aliases.push(text);
+        let text = &doc.text[mentions[k].span.clone()];
+        if !cluster.aliases.iter().any(|a| a == text) {
+            cluster.aliases.push(text.to_string());
         }
     }
     link_related(doc, lex, mentions, &assign, &mut clusters);

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use super::lexicon::{LexFlags, Lexicon};
+use super::lexicon::{LexFlags, Lexicon, PhraseStart};
 use crate::tagger::{CompactLinear, FeatureHasher};
 use crate::text::{Document, TokenKind};
 
@@ -82,9 +82,9 @@ impl Hasher for Fnv {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(23) ^ u64::from_le_bytes(w) ^ (rest.len() as u64) << 59)
+            h = (h.rotate_left(23)
+                ^ crate::tagger::features::tail_le(rest)
+                ^ (rest.len() as u64) << 59)
                 .wrapping_mul(K);
         }
         self.0 = h;
@@ -234,7 +234,7 @@ impl WordClusters {
 
     /// (fine, coarse) cluster of a word by its pre-hashed lower-cased form.
     #[inline]
-    fn of_hash(&self, h: u64) -> (u64, u64) {
+    pub(crate) fn of_hash(&self, h: u64) -> (u64, u64) {
         let key = (h & self.mask) as u32 + 1;
         let size = self.slots.len();
         let mut k = (key as usize - 1) & size.wrapping_sub(1);
@@ -252,7 +252,7 @@ impl WordClusters {
     /// Asks the cache for the slot of a pre-hashed word before [`Self::of_hash`] reads it
     /// (x86-64 only; a no-op elsewhere).
     #[inline]
-    fn prefetch(&self, h: u64) {
+    pub(crate) fn prefetch(&self, h: u64) {
         #[cfg(target_arch = "x86_64")]
         if let Some(slot) = self
             .slots
@@ -344,10 +344,13 @@ impl DocContext {
         let mut lower_ids: FnvMap<&str, u32> =
             FnvMap::with_capacity_and_hasher(distinct, Default::default());
         let mut lower_of: Vec<u32> = Vec::with_capacity(distinct);
+        // the lexicon phrases each distinct word may open (looked up once per word)
+        let mut starts: Vec<Option<PhraseStart>> = Vec::with_capacity(distinct);
         for i in 0..n {
             let word = doc.token_text(i);
             let id = *ids.entry(word).or_insert_with(|| {
                 let lower = doc.lower(i);
+                starts.push(lexicon.phrase_start(lower));
                 let next = lower_ids.len() as u32;
                 lower_of.push(*lower_ids.entry(lower).or_insert(next));
                 shape.clear();
@@ -387,7 +390,7 @@ impl DocContext {
                 p.cluster = c.of_hash(p.lower);
             }
         }
-        let lex = lexicon.annotate(doc);
+        let lex = lexicon.annotate_words(doc, &word_of, &starts);
         let mut in_quote = vec![false; n];
         for q in &doc.segments.quotations {
             for slot in in_quote
@@ -630,6 +633,12 @@ impl DocContext {
             .get(i)
             .and_then(|&w| self.parts.get(w as usize))
             .unwrap_or(&NONE)
+    }
+
+    /// Whether token `i`, a word, is also written in lower case (its first letter) as a
+    /// word elsewhere in the document (or is itself).
+    pub fn seen_in_lower_case(&self, i: usize) -> bool {
+        self.doc_flags.get(i).is_some_and(|&f| f & 1 != 0)
     }
 
     /// Number of distinct words (token texts) in the document.

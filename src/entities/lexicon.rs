@@ -539,6 +539,47 @@ impl Lexicon {
     /// text marks all its tokens (phrases of different lists may overlap), and tokens
     /// after a phrase's first carry its class's continuation bit.
     pub fn annotate(&self, doc: &Document) -> Vec<LexFlags> {
+        self.annotate_from(doc, |i| self.phrase_start(doc.lower(i)))
+    }
+
+    /// What [`Self::annotate`] needs of a word (lower-cased) that may open listed
+    /// phrases: its hash as a phrase's first word, the most words a phrase it opens has,
+    /// and the flags of the word alone if it is listed; `None` when it opens no phrase.
+    /// The same for every occurrence of the word, so a caller that knows a document's
+    /// distinct words looks each up once ([`Self::annotate_words`]).
+    pub fn phrase_start(&self, lower: &str) -> Option<PhraseStart> {
+        let first = extend(FNV_OFFSET, lower);
+        let &longest = self.longest.get(&first)?;
+        Some(PhraseStart {
+            hash: first,
+            longest,
+            alone: self.entries.get(&first).map(|e| e.flags),
+        })
+    }
+
+    /// [`Self::annotate`] with each token's [`PhraseStart`] found by its distinct word:
+    /// token `i` is word `word_of[i]`, whose start is `starts[word_of[i]]` (from
+    /// [`Self::phrase_start`] of its lower-cased text).
+    pub fn annotate_words(
+        &self,
+        doc: &Document,
+        word_of: &[u32],
+        starts: &[Option<PhraseStart>],
+    ) -> Vec<LexFlags> {
+        self.annotate_from(doc, |i| {
+            word_of
+                .get(i)
+                .and_then(|&w| starts.get(w as usize))
+                .copied()
+                .flatten()
+        })
+    }
+
+    fn annotate_from(
+        &self,
+        doc: &Document,
+        start_of: impl Fn(usize) -> Option<PhraseStart>,
+    ) -> Vec<LexFlags> {
         let n = doc.tokens.len();
         let mut out = vec![LexFlags::default(); n];
         if self.entries.is_empty() {
@@ -548,16 +589,20 @@ impl Lexicon {
             if !matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number) {
                 continue;
             }
-            let first = extend(FNV_OFFSET, doc.lower(i));
-            let Some(&longest) = self.longest.get(&first) else {
+            let Some(start) = start_of(i) else {
                 continue;
             };
             let sentence = doc.token_sentence[i];
-            let mut h = first;
+            let mut h = start.hash;
             let mut j = i + 1;
             loop {
-                if let Some(e) = self.entries.get(&h) {
-                    let f = e.flags;
+                // (the word alone was looked up with its start)
+                let flags = if j == i + 1 {
+                    start.alone
+                } else {
+                    self.entries.get(&h).map(|e| e.flags)
+                };
+                if let Some(f) = flags {
                     for (k, slot) in out[i..j].iter_mut().enumerate() {
                         slot.0 |= f.0;
                         if k > 0 {
@@ -575,7 +620,7 @@ impl Lexicon {
                         }
                     }
                 }
-                if j - i >= longest as usize || j >= n || doc.token_sentence[j] != sentence {
+                if j - i >= start.longest as usize || j >= n || doc.token_sentence[j] != sentence {
                     break;
                 }
                 h = extend(h, doc.lower(j));
@@ -584,6 +629,17 @@ impl Lexicon {
         }
         out
     }
+}
+
+/// A word that opens listed phrases (see [`Lexicon::phrase_start`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseStart {
+    /// Its hash as the first word of a phrase.
+    hash: u64,
+    /// The most words of a phrase it opens.
+    longest: u8,
+    /// Its flags alone, if it is listed.
+    alone: Option<LexFlags>,
 }
 
 #[cfg(test)]
@@ -646,6 +702,30 @@ mod tests {
         assert!(at("Aden").has(bit::PLACE_CONT));
         assert!(at("Aden").has(bit::LOC));
         assert!(at("Jane").has(bit::FIRST_NAME));
+    }
+
+    #[test]
+    fn per_word_starts_annotate_the_same() {
+        let lex = Lexicon::embedded();
+        let doc = Document::new(
+            "The Secretary of State flew to New York City and New Delhi; new york, the \
+             Gulf of Aden. New York's mayor met Jane in the Gulf of Aden, New",
+        );
+        let mut texts: Vec<&str> = Vec::new();
+        let mut word_of = Vec::new();
+        let mut starts = Vec::new();
+        for i in 0..doc.tokens.len() {
+            let t = doc.token_text(i);
+            let w = texts.iter().position(|&x| x == t).unwrap_or_else(|| {
+                texts.push(t);
+                starts.push(lex.phrase_start(doc.lower(i)));
+                texts.len() - 1
+            });
+            word_of.push(w as u32);
+        }
+        let whole = lex.annotate(&doc);
+        assert_eq!(lex.annotate_words(&doc, &word_of, &starts), whole);
+        assert!(whole.iter().any(|f| f.has(bit::PLACE_CONT)));
     }
 
     /// The old two-pass form of [`simple_phrase_hash`] (check, then split and hash).

@@ -79,7 +79,7 @@ pub fn find_with(
         });
     }
     hyphenated_names(doc, lex, &mut out);
-    propagate(doc, &mut out);
+    propagate(doc, ctx, &mut out);
     out
 }
 
@@ -89,7 +89,7 @@ pub fn find_with(
 /// Iraq and Syria") is that kind of name too. A capitalised word at a sentence start that
 /// the document also uses in lower case is left alone ("Turkey" / "turkey" aside, "Chief"
 /// and "chief").
-fn propagate(doc: &Document, out: &mut Vec<NameSpan>) {
+fn propagate(doc: &Document, ctx: &DocContext, out: &mut Vec<NameSpan>) {
     use super::features::FnvMap;
     let n = doc.tokens.len();
     if out.is_empty() || n == 0 {
@@ -127,13 +127,6 @@ fn propagate(doc: &Document, out: &mut Vec<NameSpan>) {
             *c = true;
         }
     }
-    let mut lower_seen: FnvMap<&str, bool> = FnvMap::default();
-    for i in 0..n {
-        let t = doc.token_text(i);
-        if doc.tokens[i].kind == TokenKind::Word && t.starts_with(char::is_lowercase) {
-            lower_seen.insert(doc.lower(i), true);
-        }
-    }
     let mut added = Vec::new();
     let mut i = 0;
     while i < n {
@@ -144,7 +137,8 @@ fn propagate(doc: &Document, out: &mut Vec<NameSpan>) {
             continue;
         }
         let initial = i == 0 || doc.token_sentence[i] != doc.token_sentence[i - 1];
-        if initial && lower_seen.contains_key(doc.lower(i)) {
+        // (the document context knows which words also occur in lower case)
+        if initial && ctx.seen_in_lower_case(i) {
             i += 1;
             continue;
         }

@@ -681,7 +681,7 @@ impl<'d, 'a> Matcher<'d, 'a> {
                 .amount_after_currency(n_start)
                 .map(|end| (end, EntityType::MONEY));
         }
-        if CURRENCY_CODES.contains(&self.raw(i))
+        if is_in(CURRENCY_CODES, self.raw(i))
             && self.is_digit_number(i + 1)
             && (self.raw(i) != "R" || self.raw(i + 1).len() >= 2)
         {
@@ -1010,7 +1010,7 @@ pub fn find(doc: &Document) -> Vec<ValueSpan> {
         let candidate = match doc.tokens[i].kind {
             TokenKind::Number => true,
             TokenKind::Word | TokenKind::Symbol => {
-                starters.contains_key(doc.lower(i)) || CURRENCY_CODES.contains(&m.raw(i))
+                starters.contains_key(doc.lower(i)) || is_in(CURRENCY_CODES, m.raw(i))
             }
             _ => false,
         };

@@ -60,8 +60,9 @@ struct Buffers {
     tags: Vec<usize>,
     /// Partial scores of each distinct word's word-only features.
     word_sums: Vec<[i32; 32]>,
-    /// The partial scores of a sentence's tokens, in order.
-    base: Vec<[i32; 32]>,
+    /// The distinct word of each token of a sentence (whose partial scores it starts
+    /// from).
+    base: Vec<u32>,
 }
 
 impl NerTagger {
@@ -234,12 +235,12 @@ impl NerTagger {
         for i in range.clone() {
             featurizer.context_features(doc, ctx, range, i, &mut b.features);
             b.ends.push(b.features.len() as u32);
-            let w = ctx.word_of(i);
-            b.base.push(b.word_sums.get(w).copied().unwrap_or([0; 32]));
+            b.base.push(ctx.word_of(i) as u32);
         }
         self.emission.score_many_from(
             &b.features,
             &b.ends,
+            &b.word_sums,
             &b.base,
             &mut b.emissions,
             &mut b.slots,

@@ -523,22 +523,24 @@ impl CompactLinear {
         }
     }
 
-    /// Like [`Self::score_many`], with list `k` starting from the partial sums `base[k]`
-    /// (from [`Self::sum_many`]) instead of zero. Needs [`Self::lanes_fit`].
+    /// Like [`Self::score_many`], with list `k` starting from the partial sums
+    /// `base[base_of[k]]` (from [`Self::sum_many`]) instead of zero (lists without an
+    /// entry in `base_of` are not scored). Needs [`Self::lanes_fit`].
     pub fn score_many_from(
         &self,
         features: &[u32],
         ends: &[u32],
         base: &[[i32; 32]],
+        base_of: &[u32],
         out: &mut [f32],
         slots: &mut Vec<u32>,
     ) {
         self.fill_slots(features, slots);
         let n = self.labels;
         let mut start = 0usize;
-        for (k, (&end, base)) in ends.iter().zip(base).enumerate() {
+        for (k, (&end, &b)) in ends.iter().zip(base_of).enumerate() {
             let end = (end as usize).min(slots.len());
-            let mut lanes = *base;
+            let mut lanes = base.get(b as usize).copied().unwrap_or([0; 32]);
             self.add_slots32(&slots[start.min(end)..end], &mut lanes);
             if let Some(row) = out.get_mut(k * n..(k + 1) * n) {
                 for (o, &a) in row.iter_mut().zip(lanes.iter()) {
@@ -764,7 +766,14 @@ mod tests {
         let mut sums = Vec::new();
         compact.sum_many(&[5, 9, 1], &[1, 2, 3], &mut sums, &mut Vec::new());
         let mut split = [0.0f32; 9];
-        compact.score_many_from(&[9, 2], &[1, 1, 2], &sums, &mut split, &mut Vec::new());
+        compact.score_many_from(
+            &[9, 2],
+            &[1, 1, 2],
+            &sums,
+            &[0, 1, 2],
+            &mut split,
+            &mut Vec::new(),
+        );
         assert_eq!(split, one);
     }
 }

@@ -22,6 +22,18 @@ fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
+/// The last bytes of a string (fewer than eight) as a little-endian integer, zero-padded:
+/// `u64::from_le_bytes` of a zero-padded copy, without the call to `memcpy` that copying a
+/// slice of variable length compiles to (every word's hash ends with one).
+#[inline]
+pub(crate) fn tail_le(rest: &[u8]) -> u64 {
+    let mut v = 0u64;
+    for (k, &b) in rest.iter().enumerate().take(8) {
+        v |= (b as u64) << (8 * k);
+    }
+    v
+}
+
 impl FeatureHasher {
     /// A hasher into `2^bits` buckets.
     pub fn new(bits: u32) -> Self {
@@ -49,11 +61,8 @@ impl FeatureHasher {
                 w.copy_from_slice(c);
                 h = (h.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
             }
-            let rest = chunks.remainder();
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
             // the length keeps ("ab","c") apart from ("a","bc")
-            let tail = u64::from_le_bytes(w) ^ ((bytes.len() as u64) << 56);
+            let tail = tail_le(chunks.remainder()) ^ ((bytes.len() as u64) << 56);
             h = (h.rotate_left(23) ^ tail).wrapping_mul(K);
         }
         h ^= h >> 33;
@@ -77,10 +86,7 @@ impl FeatureHasher {
             w.copy_from_slice(c);
             h = (h.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
         }
-        let rest = chunks.remainder();
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        h = (h.rotate_left(23) ^ tail_le(chunks.remainder())).wrapping_mul(K);
         h ^ (h >> 29)
     }
 
