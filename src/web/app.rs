@@ -632,8 +632,10 @@ impl App {
 
     fn render_done(&mut self) -> Res<()> {
         let render_ms = dom::now() - self.render_started;
-        self.show_progress(Some(1.0))?;
-        self.els.progress.set_hidden(true);
+        // a render done in one go never showed the bar: leave the element untouched
+        if !self.els.progress.hidden() {
+            self.els.progress.set_hidden(true);
+        }
         self.refresh_highlight()?;
         let a = &self.analysis;
         let chars = a.length;
@@ -753,11 +755,11 @@ impl App {
             .collect();
     }
 
-    fn entity_matches_query(&self, e: &crate::Entity) -> bool {
-        let q = self.filters.query.to_lowercase();
+    /// Whether an entity's label or an alias contains `q` (the query, lowercased).
+    fn entity_matches_query(e: &crate::Entity, q: &str) -> bool {
         q.is_empty()
-            || e.label.to_lowercase().contains(&q)
-            || e.aliases.iter().any(|a| a.to_lowercase().contains(&q))
+            || e.label.to_lowercase().contains(q)
+            || e.aliases.iter().any(|a| a.to_lowercase().contains(q))
     }
 
     /// Mentions of an entity that pass the confidence filter.
@@ -834,8 +836,7 @@ impl App {
         self.build_speakers()?;
         let t = lap("speakers", t);
         // the tab labels show both counts whichever tab is built
-        let groups = self.entity_groups();
-        let shown: usize = groups.iter().map(|(_, items)| items.len()).sum();
+        let shown = self.entity_count();
         self.els
             .count_entities
             .set_text_content(Some(&shown.to_string()));
@@ -851,6 +852,7 @@ impl App {
         let t = lap("counts", t);
         match self.tab {
             Tab::Entities => {
+                let groups = self.entity_groups();
                 self.build_entities(groups)?;
                 lap("entities", t);
                 // emptied so a stale list never shows when the tab is opened
@@ -993,19 +995,15 @@ impl App {
     /// The Entities tab's contents under the filters: for each shown type, its entities
     /// with their visible mention counts, most salient first.
     fn entity_groups(&self) -> Vec<(EntityType, Vec<(usize, usize)>)> {
-        let mut groups: Vec<(EntityType, Vec<(usize, usize)>)> = Vec::new();
-        for t in EntityType::ALL {
-            if self.filters.hidden_types.contains(&t) {
-                continue;
+        // one pass over the entities, bucketed by type
+        let mut by_type: Vec<Vec<(usize, usize)>> = vec![Vec::new(); EntityType::ALL.len()];
+        self.for_each_shown_entity(|e, n| {
+            if let Some(items) = by_type.get_mut(type_index(e.entity_type)) {
+                items.push((e.id, n));
             }
-            let mut items: Vec<(usize, usize)> = self
-                .analysis
-                .entities
-                .iter()
-                .filter(|e| e.entity_type == t && self.entity_matches_query(e))
-                .map(|e| (e.id, self.visible_mentions(e)))
-                .filter(|(_, n)| *n > 0)
-                .collect();
+        });
+        let mut groups: Vec<(EntityType, Vec<(usize, usize)>)> = Vec::new();
+        for (t, mut items) in EntityType::ALL.into_iter().zip(by_type) {
             if items.is_empty() {
                 continue;
             }
@@ -1014,6 +1012,30 @@ impl App {
             groups.push((t, items));
         }
         groups
+    }
+
+    /// Calls `f` with each entity the Entities tab lists under the filters (type shown,
+    /// matching the search, with visible mentions) and its visible mention count.
+    fn for_each_shown_entity(&self, mut f: impl FnMut(&crate::Entity, usize)) {
+        let q = self.filters.query.to_lowercase();
+        for e in &self.analysis.entities {
+            if self.filters.hidden_types.contains(&e.entity_type)
+                || !Self::entity_matches_query(e, &q)
+            {
+                continue;
+            }
+            let n = self.visible_mentions(e);
+            if n > 0 {
+                f(e, n);
+            }
+        }
+    }
+
+    /// How many entities the Entities tab lists (its label's count) without building it.
+    fn entity_count(&self) -> usize {
+        let mut n = 0;
+        self.for_each_shown_entity(|_, _| n += 1);
+        n
     }
 
     /// Builds the Entities tab from [`App::entity_groups`].
@@ -1633,6 +1655,13 @@ impl App {
         self.show_editor_info(&self.els.editor.value());
     }
 
+    /// Shows the default article in the editor (its info from the constant, not from a
+    /// copy of the editor's text).
+    fn editor_to_default(&self) {
+        self.els.editor.set_value(DEFAULT_ARTICLE);
+        self.show_editor_info(DEFAULT_ARTICLE);
+    }
+
     fn show_editor_info(&self, v: &str) {
         let info = format!("{} characters", thousands(v.chars().count()));
         self.els.editor_info.set_text_content(Some(&info));
@@ -1662,8 +1691,7 @@ impl App {
         if let Some(storage) = self.win.local_storage().ok().flatten() {
             let _ = storage.remove_item(DRAFT_KEY);
         }
-        self.els.editor.set_value(DEFAULT_ARTICLE);
-        self.update_editor_info();
+        self.editor_to_default();
         self.load_default()?;
         if self.undo_text.is_some() {
             self.notice(
