@@ -36,6 +36,10 @@ const CHUNK_MS: f64 = 40.0;
 const ATTACH_BYTES: usize = 512 * 1024;
 /// Sidebar lists stop after this many items (a note says how many more match).
 const MAX_CLAIM_CARDS: usize = 300;
+/// Claim cards built with a new analysis; the rest (below the fold: the filters and the
+/// matrix sit above the list) are built right after the browser has drawn the first
+/// frame (`build_rest_cards`).
+const FIRST_CARDS: usize = 8;
 const MAX_ENTITY_ITEMS: usize = 60;
 const MATRIX_ROWS: usize = 10;
 const MATRIX_COLS: usize = 10;
@@ -197,6 +201,19 @@ pub struct App {
     names_only: bool,
     /// The first article's entity stage and its time, waiting for its claims.
     staged: Option<(crate::Staged, f64)>,
+    /// Claim cards still to build after the first frame, and the token that a newer
+    /// claim list invalidates.
+    cards_rest: Option<CardsRest>,
+    cards_token: u32,
+}
+
+/// Where `build_claims` stopped: its groups, the next card, and how many it built.
+struct CardsRest {
+    groups: Vec<(String, Vec<usize>)>,
+    group: usize,
+    next: usize,
+    shown: usize,
+    total: usize,
 }
 
 /// Starts the explorer: finds the page's elements, installs listeners, loads the text
@@ -289,6 +306,8 @@ pub fn boot() -> Res<()> {
         models_decoded: false,
         names_only: false,
         staged: None,
+        cards_rest: None,
+        cards_token: 0,
     };
     let labels_on = app.els.labels.checked();
     app.els
@@ -588,6 +607,8 @@ impl App {
         is_default: bool,
     ) -> Res<()> {
         self.apply_started = dom::now();
+        // the old list's cards left for later are for the old analysis
+        self.drop_rest_cards();
         self.text = text;
         self.is_default = is_default;
         self.analysis = analysis;
@@ -612,13 +633,28 @@ impl App {
         self.claim_cards = dom::Kept::default();
         self.start_render()?;
         let t0 = dom::now();
-        self.rebuild_sidebar()?;
+        self.rebuild_sidebar(FIRST_CARDS)?;
         self.els
             .status
             .set_attribute("data-sidebar-ms", &format!("{:.3}", dom::now() - t0))?;
         self.refresh_highlight()?;
         if self.render_complete {
             self.record_total()?;
+        }
+        if self.cards_rest.is_some() {
+            // "ready" once the last cards are built too (tests and bench-web wait for it)
+            let status = &self.els.status;
+            if status.get_attribute("data-state").as_deref() == Some("ready") {
+                status.set_attribute("data-state", "sidebar")?;
+            }
+            let token = self.cards_token;
+            // after the next frame; a hidden page draws no frames, hence the timer too
+            let after_frame = Closure::once_into_js(move || {
+                let _ = dom::set_timeout(move || act(|app| app.build_rest_cards(token)), 0);
+            });
+            self.win
+                .request_animation_frame(after_frame.unchecked_ref())?;
+            dom::set_timeout(move || act(|app| app.build_rest_cards(token)), 200)?;
         }
         Ok(())
     }
@@ -750,7 +786,13 @@ impl App {
         self.record_total()?;
         status.set_attribute("data-bytes", &self.text.len().to_string())?;
         status.set_attribute("data-where", self.analyzed_where)?;
-        self.set_status("ready", &msg);
+        // "ready" once the claim cards left for after the first frame are built too
+        let state = if self.cards_rest.is_some() {
+            "sidebar"
+        } else {
+            "ready"
+        };
+        self.set_status(state, &msg);
         Ok(())
     }
 
@@ -871,7 +913,7 @@ impl App {
             }
         }
         self.restyle_runs()?;
-        self.rebuild_sidebar()?;
+        self.rebuild_sidebar(usize::MAX)?;
         self.refresh_highlight()
     }
 
@@ -908,7 +950,8 @@ impl App {
 
     /// Rebuilds the filters and the visible tab; the hidden tab is only counted here
     /// and built when the reader opens it (`open_tab`).
-    fn rebuild_sidebar(&mut self) -> Res<()> {
+    /// `first_cards`: how many claim cards to build now, the rest after the next frame.
+    fn rebuild_sidebar(&mut self, first_cards: usize) -> Res<()> {
         // each part's time goes to the status element for scripts/bench-web
         let mut parts = String::new();
         let mut lap = |name: &str, t0: f64| {
@@ -944,12 +987,13 @@ impl App {
                 lap("entities", t);
                 // emptied so a stale list never shows when the tab is opened
                 dom::clear(&self.els.matrix);
+                self.drop_rest_cards();
                 dom::clear(&self.els.claims);
             }
             Tab::Claims => {
                 self.build_matrix()?;
                 let t = lap("matrix", t);
-                self.build_claims()?;
+                self.build_claims(first_cards)?;
                 lap("claims", t);
                 dom::clear(&self.els.entities);
             }
@@ -1240,7 +1284,10 @@ impl App {
             .collect()
     }
 
-    fn build_claims(&mut self) -> Res<()> {
+    /// Builds the Claims list, its first `first` cards now; if more remain, they are left
+    /// in `cards_rest` for `build_rest_cards`.
+    fn build_claims(&mut self, first: usize) -> Res<()> {
+        self.drop_rest_cards();
         self.claim_cards = dom::Kept::new(self.analysis.claims.len());
         self.card_order.clear();
         // group by speaker, biggest groups first, claims in text order inside a group
@@ -1265,9 +1312,119 @@ impl App {
         }
         groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
         let total: usize = groups.iter().map(|g| g.1.len()).sum();
+        let stop = first.min(MAX_CLAIM_CARDS);
         let mut shown = 0;
+        let mut stopped = None;
         let mut b = Batch::new();
-        for (who, ids) in &groups {
+        'groups: for (g, (who, ids)) in groups.iter().enumerate() {
+            if shown >= MAX_CLAIM_CARDS {
+                break;
+            }
+            b.open_class("section", "group");
+            b.el_text("h3", "", &format!("{who} · {}", ids.len()));
+            b.open_class("ul", "list");
+            for (k, &i) in ids.iter().enumerate() {
+                if shown >= MAX_CLAIM_CARDS {
+                    break;
+                }
+                if shown >= stop {
+                    stopped = Some((g, k));
+                    b.close();
+                    b.close();
+                    break 'groups;
+                }
+                self.claim_card(&mut b, i);
+                self.card_order.push(i);
+                shown += 1;
+            }
+            b.close();
+            b.close();
+        }
+        if stopped.is_none() {
+            self.claims_note(&mut b, shown, total);
+        }
+        dom::clear(&self.els.claims);
+        b.flush(&self.els.claims, Some(&self.claim_cards))?;
+        self.claims_stale = false;
+        if let Some((group, next)) = stopped {
+            self.cards_rest = Some(CardsRest {
+                groups,
+                group,
+                next,
+                shown,
+                total,
+            });
+        }
+        Ok(())
+    }
+
+    /// The note under the Claims list: how many are not shown, or that none match.
+    fn claims_note(&self, b: &mut Batch, shown: usize, total: usize) {
+        if total > shown {
+            b.el_text(
+                "p",
+                "more muted",
+                &format!("Showing {shown} of {total} claims; narrow the filters to see the rest."),
+            );
+        }
+        if total == 0 {
+            b.el_text("p", "muted", "No claims match the filters.");
+        }
+    }
+
+    /// Forgets the cards `build_claims` left for later (their list is being replaced).
+    fn drop_rest_cards(&mut self) {
+        if self.cards_rest.take().is_some() {
+            self.settle_ready();
+        }
+        self.cards_token = self.cards_token.wrapping_add(1);
+    }
+
+    /// Marks the page ready if it only waited for the cards left for later.
+    fn settle_ready(&self) {
+        let status = &self.els.status;
+        if self.render_complete
+            && self.cards_rest.is_none()
+            && status.get_attribute("data-state").as_deref() == Some("sidebar")
+        {
+            let _ = status.set_attribute("data-state", "ready");
+        }
+    }
+
+    /// Builds the claim cards `build_claims` left for after the first frame, unless a
+    /// newer list (`token`) replaced them; then marks the page ready.
+    fn build_rest_cards(&mut self, token: u32) -> Res<()> {
+        if token != self.cards_token {
+            return Ok(());
+        }
+        let Some(rest) = self.cards_rest.take() else {
+            return Ok(());
+        };
+        let t0 = dom::now();
+        let mut shown = rest.shown;
+        // the rest of the group it stopped in go into that group's list: the last
+        // section built so far, whose last child is its list
+        if let Some(ids) = rest.groups.get(rest.group).map(|g| g.1.clone()) {
+            let list = self
+                .els
+                .claims
+                .last_element_child()
+                .and_then(|section| section.last_element_child());
+            if let Some(list) = list {
+                let mut b = Batch::new();
+                for &i in ids.iter().skip(rest.next) {
+                    if shown >= MAX_CLAIM_CARDS {
+                        break;
+                    }
+                    self.claim_card(&mut b, i);
+                    self.card_order.push(i);
+                    shown += 1;
+                }
+                b.flush(&list, Some(&self.claim_cards))?;
+            }
+        }
+        let mut b = Batch::new();
+        for (who, ids) in rest.groups.iter().skip(rest.group + 1) {
             if shown >= MAX_CLAIM_CARDS {
                 break;
             }
@@ -1285,19 +1442,13 @@ impl App {
             b.close();
             b.close();
         }
-        if total > shown {
-            b.el_text(
-                "p",
-                "more muted",
-                &format!("Showing {shown} of {total} claims; narrow the filters to see the rest."),
-            );
-        }
-        if total == 0 {
-            b.el_text("p", "muted", "No claims match the filters.");
-        }
-        dom::clear(&self.els.claims);
+        self.claims_note(&mut b, shown, rest.total);
         b.flush(&self.els.claims, Some(&self.claim_cards))?;
-        self.claims_stale = false;
+        // the new cards take on the current hover and pin
+        self.refresh_highlight()?;
+        let status = &self.els.status;
+        status.set_attribute("data-cards-rest-ms", &format!("{:.3}", dom::now() - t0))?;
+        self.settle_ready();
         Ok(())
     }
 
@@ -1482,7 +1633,7 @@ impl App {
             }
             Tab::Claims if self.claims_stale => {
                 self.build_matrix()?;
-                self.build_claims()?;
+                self.build_claims(usize::MAX)?;
                 true
             }
             _ => false,
@@ -1642,6 +1793,9 @@ impl App {
         // first, so a lazily built list is current before it is stepped through
         if self.tab != Tab::Claims || self.claims_stale {
             self.show_tab(Tab::Claims)?;
+        }
+        if self.cards_rest.is_some() {
+            self.build_rest_cards(self.cards_token)?;
         }
         if self.card_order.is_empty() {
             return Ok(None);
