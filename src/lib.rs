@@ -76,6 +76,39 @@ pub fn analyze_with(text: &str, options: &Options) -> Analysis {
     analysis
 }
 
+/// [`analyze`] in two steps, for a caller that shows the entities before the claims
+/// are found (the explorer's first article: its names appear while the claim models are
+/// still to be decoded). [`Staged::entities`] runs the entity stage;
+/// [`Staged::claims`] adds the claims, and its result equals `analyze(text)`.
+#[derive(Debug, Clone)]
+pub struct Staged {
+    text: String,
+    found: entities::Entities,
+}
+
+impl Staged {
+    /// The entity stage of `text`: an analysis with mentions and entities but no claims
+    /// yet, and the state that [`Staged::claims`] continues from.
+    pub fn entities(text: &str) -> (Analysis, Staged) {
+        let doc = Document::new(text);
+        let found = entities::extract(&doc);
+        let analysis = export(&doc, &found, &[]);
+        let staged = Staged {
+            text: text.to_string(),
+            found,
+        };
+        (analysis, staged)
+    }
+
+    /// The whole analysis: the entities found by [`Staged::entities`] plus the claims,
+    /// exactly what [`analyze`] returns for the same text.
+    pub fn claims(self) -> Analysis {
+        let doc = Document::new(&self.text);
+        let claims = claims::extract(&doc, &self.found, &Options::default().claim_options);
+        export(&doc, &self.found, &claims)
+    }
+}
+
 /// Converts the stages' byte ranges into the schema's code-point spans.
 fn export(doc: &Document, found: &entities::Entities, claims: &[claims::ClaimSpans]) -> Analysis {
     let offsets = OffsetMap::new(doc.text);

@@ -36,6 +36,10 @@ const CHUNK_MS: f64 = 40.0;
 const ATTACH_BYTES: usize = 512 * 1024;
 /// Sidebar lists stop after this many items (a note says how many more match).
 const MAX_CLAIM_CARDS: usize = 300;
+/// Claim cards built with a new analysis; the rest (below the fold: the filters and the
+/// matrix sit above the list) are built right after the browser has drawn the first
+/// frame (`build_rest_cards`).
+const FIRST_CARDS: usize = 8;
 const MAX_ENTITY_ITEMS: usize = 60;
 const MATRIX_ROWS: usize = 10;
 const MATRIX_COLS: usize = 10;
@@ -192,6 +196,24 @@ pub struct App {
     analyzed_where: &'static str,
     /// This thread has decoded the embedded models (on its first analysis).
     models_decoded: bool,
+    /// The article on screen shows its names only: its claims are being found
+    /// (`finish_claims`), the status stays "analysing".
+    names_only: bool,
+    /// The first article's entity stage and its time, waiting for its claims.
+    staged: Option<(crate::Staged, f64)>,
+    /// Claim cards still to build after the first frame, and the token that a newer
+    /// claim list invalidates.
+    cards_rest: Option<CardsRest>,
+    cards_token: u32,
+}
+
+/// Where `build_claims` stopped: its groups, the next card, and how many it built.
+struct CardsRest {
+    groups: Vec<(String, Vec<usize>)>,
+    group: usize,
+    next: usize,
+    shown: usize,
+    total: usize,
 }
 
 /// Starts the explorer: finds the page's elements, installs listeners, loads the text
@@ -282,6 +304,10 @@ pub fn boot() -> Res<()> {
         analyze_ms: 0.0,
         analyzed_where: "main thread",
         models_decoded: false,
+        names_only: false,
+        staged: None,
+        cards_rest: None,
+        cards_token: 0,
     };
     let labels_on = app.els.labels.checked();
     app.els
@@ -343,9 +369,10 @@ impl App {
     /// Shows the default article, analysed on the main thread (it is small and fixed).
     fn load_default(&mut self) -> Res<()> {
         if !self.models_decoded {
-            // The first analysis decodes the embedded models (hundreds of ms): timed
-            // apart so the article's own analysis time stays comparable; scripts/bench-web
-            // reports both.
+            if self.pending_view.is_none() {
+                return self.load_default_first();
+            }
+            // a link's view (filters, pin) applies to the finished analysis: one step
             let t0 = dom::now();
             let _ = crate::analyze("");
             self.models_decoded = true;
@@ -356,13 +383,87 @@ impl App {
         let t0 = dom::now();
         let analysis = crate::analyze(DEFAULT_ARTICLE);
         let ms = dom::now() - t0;
+        self.staged = None;
         self.pending = None;
         self.analyzed_where = "main thread";
         self.set_analysis(DEFAULT_ARTICLE.to_string(), analysis, ms, true)
     }
 
+    /// The page's first analysis on this thread, in two steps: the entity models are
+    /// decoded and the article drawn with its names (the first highlights), then, in the
+    /// next task (after the browser has painted them), the claim models are decoded and
+    /// the claims and sidebar added (`finish_claims`). The finished view is the same as
+    /// in one step; the names just show without waiting for the claim models.
+    fn load_default_first(&mut self) -> Res<()> {
+        // Decoding the entity models (hundreds of ms) is timed apart so the article's
+        // own analysis time stays comparable; scripts/bench-web reports both.
+        let t0 = dom::now();
+        let _ = crate::Staged::entities("");
+        self.models_decoded = true;
+        self.els
+            .status
+            .set_attribute("data-model-ms", &format!("{:.1}", dom::now() - t0))?;
+        let t0 = dom::now();
+        let (names, staged) = crate::Staged::entities(DEFAULT_ARTICLE);
+        let ms = dom::now() - t0;
+        self.pending = None;
+        self.analyzed_where = "main thread";
+        self.text = DEFAULT_ARTICLE.to_string();
+        self.is_default = true;
+        self.analysis = names;
+        self.hover = None;
+        self.pinned = None;
+        self.lit_segs.clear();
+        self.lit_side.clear();
+        self.compute_visibility();
+        self.names_only = true;
+        self.start_render()?;
+        self.names_only = false;
+        self.staged = Some((staged, ms));
+        // after the browser has drawn the names: the next frame, then a task; a hidden
+        // page draws no frames, hence the timer too (finish_claims runs once)
+        let generation = self.render_gen;
+        let after_frame = Closure::once_into_js(move || {
+            let _ = dom::set_timeout(move || act(|app| app.finish_claims(generation)), 0);
+        });
+        self.win
+            .request_animation_frame(after_frame.unchecked_ref())?;
+        dom::set_timeout(move || act(|app| app.finish_claims(generation)), 200)?;
+        Ok(())
+    }
+
+    /// Second step of `load_default_first`: the claims, then the whole view.
+    fn finish_claims(&mut self, generation: u32) -> Res<()> {
+        let Some((staged, names_ms)) = self.staged.take() else {
+            return Ok(());
+        };
+        if generation != self.render_gen {
+            return Ok(()); // another text replaced the article meanwhile
+        }
+        let t0 = dom::now();
+        let analysis = staged.claims();
+        let claims_ms = dom::now() - t0;
+        self.els.status.set_attribute(
+            "data-staged",
+            &format!("names:{names_ms:.2} claims:{claims_ms:.2}"),
+        )?;
+        self.set_analysis(
+            DEFAULT_ARTICLE.to_string(),
+            analysis,
+            names_ms + claims_ms,
+            true,
+        )?;
+        // navigation to the finished first view, for scripts/bench-web
+        self.els
+            .status
+            .set_attribute("data-first-complete", &format!("{:.1}", dom::now()))?;
+        Ok(())
+    }
+
     /// Analyses reader-supplied text in the worker (crash-isolated, off the main thread).
     fn analyze_text(&mut self, text: String, from_editor: bool) -> Res<()> {
+        // the first article's claims, if still to come, are for a text being replaced
+        self.staged = None;
         if text.len() > MAX_TEXT_BYTES {
             self.set_status(
                 "error",
@@ -506,6 +607,8 @@ impl App {
         is_default: bool,
     ) -> Res<()> {
         self.apply_started = dom::now();
+        // the old list's cards left for later are for the old analysis
+        self.drop_rest_cards();
         self.text = text;
         self.is_default = is_default;
         self.analysis = analysis;
@@ -530,13 +633,28 @@ impl App {
         self.claim_cards = dom::Kept::default();
         self.start_render()?;
         let t0 = dom::now();
-        self.rebuild_sidebar()?;
+        self.rebuild_sidebar(FIRST_CARDS)?;
         self.els
             .status
             .set_attribute("data-sidebar-ms", &format!("{:.3}", dom::now() - t0))?;
         self.refresh_highlight()?;
         if self.render_complete {
             self.record_total()?;
+        }
+        if self.cards_rest.is_some() {
+            // "ready" once the last cards are built too (tests and bench-web wait for it)
+            let status = &self.els.status;
+            if status.get_attribute("data-state").as_deref() == Some("ready") {
+                status.set_attribute("data-state", "sidebar")?;
+            }
+            let token = self.cards_token;
+            // after the next frame; a hidden page draws no frames, hence the timer too
+            let after_frame = Closure::once_into_js(move || {
+                let _ = dom::set_timeout(move || act(|app| app.build_rest_cards(token)), 0);
+            });
+            self.win
+                .request_animation_frame(after_frame.unchecked_ref())?;
+            dom::set_timeout(move || act(|app| app.build_rest_cards(token)), 200)?;
         }
         Ok(())
     }
@@ -632,8 +750,15 @@ impl App {
 
     fn render_done(&mut self) -> Res<()> {
         let render_ms = dom::now() - self.render_started;
-        self.show_progress(Some(1.0))?;
-        self.els.progress.set_hidden(true);
+        if self.names_only {
+            // the names of the first article, drawn while its claims are still to come
+            self.set_status("analysing", "Finding claims…");
+            return Ok(());
+        }
+        // a render done in one go never showed the bar: leave the element untouched
+        if !self.els.progress.hidden() {
+            self.els.progress.set_hidden(true);
+        }
         self.refresh_highlight()?;
         let a = &self.analysis;
         let chars = a.length;
@@ -661,7 +786,13 @@ impl App {
         self.record_total()?;
         status.set_attribute("data-bytes", &self.text.len().to_string())?;
         status.set_attribute("data-where", self.analyzed_where)?;
-        self.set_status("ready", &msg);
+        // "ready" once the claim cards left for after the first frame are built too
+        let state = if self.cards_rest.is_some() {
+            "sidebar"
+        } else {
+            "ready"
+        };
+        self.set_status(state, &msg);
         Ok(())
     }
 
@@ -753,11 +884,11 @@ impl App {
             .collect();
     }
 
-    fn entity_matches_query(&self, e: &crate::Entity) -> bool {
-        let q = self.filters.query.to_lowercase();
+    /// Whether an entity's label or an alias contains `q` (the query, lowercased).
+    fn entity_matches_query(e: &crate::Entity, q: &str) -> bool {
         q.is_empty()
-            || e.label.to_lowercase().contains(&q)
-            || e.aliases.iter().any(|a| a.to_lowercase().contains(&q))
+            || e.label.to_lowercase().contains(q)
+            || e.aliases.iter().any(|a| a.to_lowercase().contains(q))
     }
 
     /// Mentions of an entity that pass the confidence filter.
@@ -782,7 +913,7 @@ impl App {
             }
         }
         self.restyle_runs()?;
-        self.rebuild_sidebar()?;
+        self.rebuild_sidebar(usize::MAX)?;
         self.refresh_highlight()
     }
 
@@ -819,7 +950,8 @@ impl App {
 
     /// Rebuilds the filters and the visible tab; the hidden tab is only counted here
     /// and built when the reader opens it (`open_tab`).
-    fn rebuild_sidebar(&mut self) -> Res<()> {
+    /// `first_cards`: how many claim cards to build now, the rest after the next frame.
+    fn rebuild_sidebar(&mut self, first_cards: usize) -> Res<()> {
         // each part's time goes to the status element for scripts/bench-web
         let mut parts = String::new();
         let mut lap = |name: &str, t0: f64| {
@@ -834,8 +966,7 @@ impl App {
         self.build_speakers()?;
         let t = lap("speakers", t);
         // the tab labels show both counts whichever tab is built
-        let groups = self.entity_groups();
-        let shown: usize = groups.iter().map(|(_, items)| items.len()).sum();
+        let shown = self.entity_count();
         self.els
             .count_entities
             .set_text_content(Some(&shown.to_string()));
@@ -851,16 +982,18 @@ impl App {
         let t = lap("counts", t);
         match self.tab {
             Tab::Entities => {
+                let groups = self.entity_groups();
                 self.build_entities(groups)?;
                 lap("entities", t);
                 // emptied so a stale list never shows when the tab is opened
                 dom::clear(&self.els.matrix);
+                self.drop_rest_cards();
                 dom::clear(&self.els.claims);
             }
             Tab::Claims => {
                 self.build_matrix()?;
                 let t = lap("matrix", t);
-                self.build_claims()?;
+                self.build_claims(first_cards)?;
                 lap("claims", t);
                 dom::clear(&self.els.entities);
             }
@@ -993,19 +1126,15 @@ impl App {
     /// The Entities tab's contents under the filters: for each shown type, its entities
     /// with their visible mention counts, most salient first.
     fn entity_groups(&self) -> Vec<(EntityType, Vec<(usize, usize)>)> {
-        let mut groups: Vec<(EntityType, Vec<(usize, usize)>)> = Vec::new();
-        for t in EntityType::ALL {
-            if self.filters.hidden_types.contains(&t) {
-                continue;
+        // one pass over the entities, bucketed by type
+        let mut by_type: Vec<Vec<(usize, usize)>> = vec![Vec::new(); EntityType::ALL.len()];
+        self.for_each_shown_entity(|e, n| {
+            if let Some(items) = by_type.get_mut(type_index(e.entity_type)) {
+                items.push((e.id, n));
             }
-            let mut items: Vec<(usize, usize)> = self
-                .analysis
-                .entities
-                .iter()
-                .filter(|e| e.entity_type == t && self.entity_matches_query(e))
-                .map(|e| (e.id, self.visible_mentions(e)))
-                .filter(|(_, n)| *n > 0)
-                .collect();
+        });
+        let mut groups: Vec<(EntityType, Vec<(usize, usize)>)> = Vec::new();
+        for (t, mut items) in EntityType::ALL.into_iter().zip(by_type) {
             if items.is_empty() {
                 continue;
             }
@@ -1014,6 +1143,30 @@ impl App {
             groups.push((t, items));
         }
         groups
+    }
+
+    /// Calls `f` with each entity the Entities tab lists under the filters (type shown,
+    /// matching the search, with visible mentions) and its visible mention count.
+    fn for_each_shown_entity(&self, mut f: impl FnMut(&crate::Entity, usize)) {
+        let q = self.filters.query.to_lowercase();
+        for e in &self.analysis.entities {
+            if self.filters.hidden_types.contains(&e.entity_type)
+                || !Self::entity_matches_query(e, &q)
+            {
+                continue;
+            }
+            let n = self.visible_mentions(e);
+            if n > 0 {
+                f(e, n);
+            }
+        }
+    }
+
+    /// How many entities the Entities tab lists (its label's count) without building it.
+    fn entity_count(&self) -> usize {
+        let mut n = 0;
+        self.for_each_shown_entity(|_, _| n += 1);
+        n
     }
 
     /// Builds the Entities tab from [`App::entity_groups`].
@@ -1131,7 +1284,10 @@ impl App {
             .collect()
     }
 
-    fn build_claims(&mut self) -> Res<()> {
+    /// Builds the Claims list, its first `first` cards now; if more remain, they are left
+    /// in `cards_rest` for `build_rest_cards`.
+    fn build_claims(&mut self, first: usize) -> Res<()> {
+        self.drop_rest_cards();
         self.claim_cards = dom::Kept::new(self.analysis.claims.len());
         self.card_order.clear();
         // group by speaker, biggest groups first, claims in text order inside a group
@@ -1156,9 +1312,119 @@ impl App {
         }
         groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
         let total: usize = groups.iter().map(|g| g.1.len()).sum();
+        let stop = first.min(MAX_CLAIM_CARDS);
         let mut shown = 0;
+        let mut stopped = None;
         let mut b = Batch::new();
-        for (who, ids) in &groups {
+        'groups: for (g, (who, ids)) in groups.iter().enumerate() {
+            if shown >= MAX_CLAIM_CARDS {
+                break;
+            }
+            b.open_class("section", "group");
+            b.el_text("h3", "", &format!("{who} · {}", ids.len()));
+            b.open_class("ul", "list");
+            for (k, &i) in ids.iter().enumerate() {
+                if shown >= MAX_CLAIM_CARDS {
+                    break;
+                }
+                if shown >= stop {
+                    stopped = Some((g, k));
+                    b.close();
+                    b.close();
+                    break 'groups;
+                }
+                self.claim_card(&mut b, i);
+                self.card_order.push(i);
+                shown += 1;
+            }
+            b.close();
+            b.close();
+        }
+        if stopped.is_none() {
+            self.claims_note(&mut b, shown, total);
+        }
+        dom::clear(&self.els.claims);
+        b.flush(&self.els.claims, Some(&self.claim_cards))?;
+        self.claims_stale = false;
+        if let Some((group, next)) = stopped {
+            self.cards_rest = Some(CardsRest {
+                groups,
+                group,
+                next,
+                shown,
+                total,
+            });
+        }
+        Ok(())
+    }
+
+    /// The note under the Claims list: how many are not shown, or that none match.
+    fn claims_note(&self, b: &mut Batch, shown: usize, total: usize) {
+        if total > shown {
+            b.el_text(
+                "p",
+                "more muted",
+                &format!("Showing {shown} of {total} claims; narrow the filters to see the rest."),
+            );
+        }
+        if total == 0 {
+            b.el_text("p", "muted", "No claims match the filters.");
+        }
+    }
+
+    /// Forgets the cards `build_claims` left for later (their list is being replaced).
+    fn drop_rest_cards(&mut self) {
+        if self.cards_rest.take().is_some() {
+            self.settle_ready();
+        }
+        self.cards_token = self.cards_token.wrapping_add(1);
+    }
+
+    /// Marks the page ready if it only waited for the cards left for later.
+    fn settle_ready(&self) {
+        let status = &self.els.status;
+        if self.render_complete
+            && self.cards_rest.is_none()
+            && status.get_attribute("data-state").as_deref() == Some("sidebar")
+        {
+            let _ = status.set_attribute("data-state", "ready");
+        }
+    }
+
+    /// Builds the claim cards `build_claims` left for after the first frame, unless a
+    /// newer list (`token`) replaced them; then marks the page ready.
+    fn build_rest_cards(&mut self, token: u32) -> Res<()> {
+        if token != self.cards_token {
+            return Ok(());
+        }
+        let Some(rest) = self.cards_rest.take() else {
+            return Ok(());
+        };
+        let t0 = dom::now();
+        let mut shown = rest.shown;
+        // the rest of the group it stopped in go into that group's list: the last
+        // section built so far, whose last child is its list
+        if let Some(ids) = rest.groups.get(rest.group).map(|g| g.1.clone()) {
+            let list = self
+                .els
+                .claims
+                .last_element_child()
+                .and_then(|section| section.last_element_child());
+            if let Some(list) = list {
+                let mut b = Batch::new();
+                for &i in ids.iter().skip(rest.next) {
+                    if shown >= MAX_CLAIM_CARDS {
+                        break;
+                    }
+                    self.claim_card(&mut b, i);
+                    self.card_order.push(i);
+                    shown += 1;
+                }
+                b.flush(&list, Some(&self.claim_cards))?;
+            }
+        }
+        let mut b = Batch::new();
+        for (who, ids) in rest.groups.iter().skip(rest.group + 1) {
             if shown >= MAX_CLAIM_CARDS {
                 break;
             }
@@ -1176,19 +1442,13 @@ impl App {
             b.close();
             b.close();
         }
-        if total > shown {
-            b.el_text(
-                "p",
-                "more muted",
-                &format!("Showing {shown} of {total} claims; narrow the filters to see the rest."),
-            );
-        }
-        if total == 0 {
-            b.el_text("p", "muted", "No claims match the filters.");
-        }
-        dom::clear(&self.els.claims);
+        self.claims_note(&mut b, shown, rest.total);
         b.flush(&self.els.claims, Some(&self.claim_cards))?;
-        self.claims_stale = false;
+        // the new cards take on the current hover and pin
+        self.refresh_highlight()?;
+        let status = &self.els.status;
+        status.set_attribute("data-cards-rest-ms", &format!("{:.3}", dom::now() - t0))?;
+        self.settle_ready();
         Ok(())
     }
 
@@ -1373,7 +1633,7 @@ impl App {
             }
             Tab::Claims if self.claims_stale => {
                 self.build_matrix()?;
-                self.build_claims()?;
+                self.build_claims(usize::MAX)?;
                 true
             }
             _ => false,
@@ -1534,6 +1794,9 @@ impl App {
         if self.tab != Tab::Claims || self.claims_stale {
             self.show_tab(Tab::Claims)?;
         }
+        if self.cards_rest.is_some() {
+            self.build_rest_cards(self.cards_token)?;
+        }
         if self.card_order.is_empty() {
             return Ok(None);
         }
@@ -1633,6 +1896,13 @@ impl App {
         self.show_editor_info(&self.els.editor.value());
     }
 
+    /// Shows the default article in the editor (its info from the constant, not from a
+    /// copy of the editor's text).
+    fn editor_to_default(&self) {
+        self.els.editor.set_value(DEFAULT_ARTICLE);
+        self.show_editor_info(DEFAULT_ARTICLE);
+    }
+
     fn show_editor_info(&self, v: &str) {
         let info = format!("{} characters", thousands(v.chars().count()));
         self.els.editor_info.set_text_content(Some(&info));
@@ -1662,8 +1932,7 @@ impl App {
         if let Some(storage) = self.win.local_storage().ok().flatten() {
             let _ = storage.remove_item(DRAFT_KEY);
         }
-        self.els.editor.set_value(DEFAULT_ARTICLE);
-        self.update_editor_info();
+        self.editor_to_default();
         self.load_default()?;
         if self.undo_text.is_some() {
             self.notice(
@@ -1879,7 +2148,11 @@ impl App {
 
     // ----- export ------------------------------------------------------------------
 
-    fn export(&self, what: &str) -> Res<()> {
+    fn export(&mut self, what: &str) -> Res<()> {
+        // the first article's claims, if still to come, are found now: an export is whole
+        if self.staged.is_some() {
+            self.finish_claims(self.render_gen)?;
+        }
         let (name, mime, body) = match what {
             "json" => (
                 "claimlens-analysis.json",

@@ -111,11 +111,15 @@ pub fn clear_timeout(handle: i32) {
     }
 }
 
+thread_local! {
+    /// The page's `performance` object, looked up once: `now()` is called a few dozen
+    /// times per render, and each lookup of `window.performance` crossed into JS twice.
+    static PERF: Option<web_sys::Performance> = web_sys::window().and_then(|w| w.performance());
+}
+
 /// Milliseconds since navigation (high resolution).
 pub fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    PERF.with(|p| p.as_ref().map_or(0.0, |p| p.now()))
 }
 
 /// The closest ancestor-or-self of an event's target matching `selector`.

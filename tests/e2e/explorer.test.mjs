@@ -1,5 +1,5 @@
 // Reading the default article: highlights, hover, filters, keyboard.
-import { assert, cards, mentions, open } from './lib.mjs';
+import { assert, cards, mentions, open, ready } from './lib.mjs';
 
 async function kerryId(page) {
   const kerry = (await mentions(page)).find((m) => m.text === 'John Kerry' && m.type === 'PERSON');
@@ -31,6 +31,56 @@ export const tests = [
       await page.screenshot({ path: artifacts + 'phone.png' });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 1, `no horizontal scrolling at phone width (overflow ${overflow}px)`);
+    },
+  },
+  {
+    name: 'first load: names first, then claims; the finished view equals a one-step analysis',
+    async run({ page, url }) {
+      // what the article holds when its first highlights appear
+      await page.addInitScript(() => {
+        new MutationObserver((_, obs) => {
+          const article = document.querySelector('#article');
+          if (!article || !article.querySelector('[data-m]')) return;
+          window.__firstDraw = {
+            mentions: article.querySelectorAll('[data-m]').length,
+            claimRuns: article.querySelectorAll('[data-role]').length,
+            state: document.querySelector('#status').dataset.state,
+            cards: document.querySelectorAll('#claims [data-claim]').length,
+          };
+          obs.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await open(page, url);
+      const first = await page.evaluate(() => window.__firstDraw);
+      assert.ok(first && first.mentions > 0, 'the first draw has entity marks');
+      assert.equal(first.claimRuns, 0, 'the first draw has no claim lines yet');
+      assert.equal(first.cards, 0, 'the first draw has no claim cards yet');
+      assert.equal(first.state, 'analysing', 'the status says claims are still being found');
+      const st = await page.evaluate(() => ({ ...document.querySelector('#status').dataset }));
+      assert.ok(+st.firstHighlight <= +st.firstComplete, `names (${st.firstHighlight} ms) before the whole view (${st.firstComplete} ms)`);
+      const view = () => page.evaluate(() => Object.fromEntries(
+        ['#article', '#legend', '#kinds', '#speaker', '#matrix', '#claims', '#count-entities', '#count-claims']
+          .map((s) => [s, document.querySelector(s).innerHTML]),
+      ));
+      const staged = await view();
+      assert.ok(staged['#claims'].includes('data-claim'), 'claim cards are built');
+      // the default article again, analysed in one step on this thread
+      await page.evaluate(() => {
+        document.querySelector('#status').dataset.state = 'x';
+        document.querySelector('#load-default').click();
+      });
+      await ready(page);
+      assert.deepEqual(await view(), staged, 'same article, marks, lists and counts');
+      // claim cards below the fold come after the first frame; a filter change builds
+      // the whole list at once: the same cards either way
+      const cardCount = staged['#claims'].split('data-claim=').length - 1;
+      if (cardCount > 8) {
+        assert.ok(await page.getAttribute('#status', 'data-cards-rest-ms'), 'the rest of the cards was built later');
+      }
+      await page.click('#kinds [data-kind="direct"]');
+      await page.click('#kinds [data-kind="direct"]');
+      assert.equal(await page.getAttribute('#status', 'data-state'), 'ready');
+      assert.equal((await view())['#claims'], staged['#claims'], 'cards built at once equal cards built in two steps');
     },
   },
   {
