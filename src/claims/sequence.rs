@@ -416,13 +416,13 @@ impl SeqTrainer {
     }
 
     /// The averaged, unquantised emission and transition weights (to average runs).
-    pub fn averaged(&self) -> [Vec<f32>; 2] {
-        [self.emission.averaged(), self.transition.averaged()]
+    pub fn averaged(&self) -> Vec<Vec<f32>> {
+        vec![self.emission.averaged(), self.transition.averaged()]
     }
 
     /// The tables of [`SeqTrainer::finish`] made from averaged weights such as the mean
     /// of several runs' [`SeqTrainer::averaged`].
-    pub fn tables_from(&self, weights: &[Vec<f32>; 2]) -> Vec<(String, LinearModel)> {
+    pub fn tables_from(&self, weights: &[Vec<f32>]) -> Vec<(String, LinearModel)> {
         let tags = self.bilou.tags();
         vec![
             (

@@ -179,6 +179,37 @@ impl Perceptron {
     }
 }
 
+/// Mean of several training runs' averaged weights, table by table (a "weight soup": for
+/// linear scores, the same as averaging the runs' scores).
+#[derive(Debug, Clone, Default)]
+pub struct Soup {
+    sums: Vec<Vec<f32>>,
+    runs: usize,
+}
+
+impl Soup {
+    /// Adds one run's tables (the same tables, in the same order, every run).
+    pub fn add(&mut self, tables: Vec<Vec<f32>>) {
+        if self.sums.is_empty() {
+            self.sums = tables;
+        } else {
+            for (sum, table) in self.sums.iter_mut().zip(&tables) {
+                sum.iter_mut().zip(table).for_each(|(a, b)| *a += b);
+            }
+        }
+        self.runs += 1;
+    }
+
+    /// The mean of the runs added so far, table by table.
+    pub fn mean(&self) -> Vec<Vec<f32>> {
+        let runs = self.runs.max(1) as f32;
+        self.sums
+            .iter()
+            .map(|sum| sum.iter().map(|w| w / runs).collect())
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,5 +229,13 @@ mod tests {
         let m = p.finish();
         assert_eq!(m.predict(&[1, 5]), 0);
         assert_eq!(m.predict(&[2, 5]), 1);
+    }
+
+    #[test]
+    fn a_soup_is_the_mean_of_its_runs() {
+        let mut soup = Soup::default();
+        soup.add(vec![vec![1.0, 2.0], vec![4.0]]);
+        soup.add(vec![vec![3.0, -2.0], vec![0.0]]);
+        assert_eq!(soup.mean(), vec![vec![2.0, 0.0], vec![2.0]]);
     }
 }

@@ -12,5 +12,5 @@ pub mod viterbi;
 pub use bilou::Bilou;
 pub use compact::CompactLinear;
 pub use features::FeatureHasher;
-pub use linear::{LinearModel, Perceptron};
+pub use linear::{LinearModel, Perceptron, Soup};
 pub use model::{recompress, CompactModelFile, ModelError, ModelFile, WriteOptions};

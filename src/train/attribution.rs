@@ -202,7 +202,7 @@ fn train_soup(
     report: &dyn Fn(&SeqModel, &[Example]) -> String,
 ) -> Vec<(String, crate::tagger::LinearModel)> {
     let members = soup_size(name);
-    let mut sum: [Vec<f32>; 2] = [Vec::new(), Vec::new()];
+    let mut soup = crate::tagger::Soup::default();
     let mut last = SeqTrainer::new(types, bits);
     for member in 0..members {
         let mut trainer = SeqTrainer::new(types, bits);
@@ -218,20 +218,10 @@ fn train_soup(
         if members == 1 {
             return trainer.finish();
         }
-        let weights = trainer.averaged();
-        for (s, w) in sum.iter_mut().zip(weights) {
-            if s.is_empty() {
-                *s = w;
-            } else {
-                s.iter_mut().zip(&w).for_each(|(a, b)| *a += b);
-            }
-        }
+        soup.add(trainer.averaged());
         last = trainer;
     }
-    for s in &mut sum {
-        s.iter_mut().for_each(|w| *w /= members as f32);
-    }
-    let tables = last.tables_from(&sum);
+    let tables = last.tables_from(&soup.mean());
     eprintln!(
         "{name}: mean of {members} runs: dev {}",
         report(&seq_model(last.bilou(), tables.clone()), dev)
@@ -417,7 +407,7 @@ fn calibrate_cues(examples: &[Example], epochs: usize) -> (f32, f32) {
     // as many runs as the model itself, so that margins are on the model's scale
     let members = soup_size("cue");
     let mut train: Vec<&Example> = examples.iter().filter(|e| e.doc % 10 != 0).collect();
-    let mut sum: [Vec<f32>; 2] = [Vec::new(), Vec::new()];
+    let mut soup = crate::tagger::Soup::default();
     let mut trainer = SeqTrainer::new(cues::TYPES, CUE_BITS);
     for member in 0..members {
         trainer = SeqTrainer::new(cues::TYPES, CUE_BITS);
@@ -428,21 +418,14 @@ fn calibrate_cues(examples: &[Example], epochs: usize) -> (f32, f32) {
                 trainer.learn(&ex.feats, &ex.gold);
             }
         }
-        for (s, w) in sum.iter_mut().zip(trainer.averaged()) {
-            if s.is_empty() {
-                *s = w;
-            } else {
-                s.iter_mut().zip(&w).for_each(|(a, b)| *a += b);
-            }
+        if members > 1 {
+            soup.add(trainer.averaged());
         }
-    }
-    for s in &mut sum {
-        s.iter_mut().for_each(|w| *w /= members as f32);
     }
     let model = if members == 1 {
         averaged(&trainer)
     } else {
-        seq_model(trainer.bilou(), trainer.tables_from(&sum))
+        seq_model(trainer.bilou(), trainer.tables_from(&soup.mean()))
     };
     let mut scratch = Scratch::default();
     let mut scored = Vec::new();

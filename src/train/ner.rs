@@ -563,15 +563,6 @@ fn write_options(opts: &NerOptions) -> WriteOptions {
     }
 }
 
-/// Adds `v` element-wise into `sum` (an empty `sum` takes `v`).
-fn add_into(sum: &mut Vec<f32>, v: &[f32]) {
-    if sum.is_empty() {
-        sum.extend_from_slice(v);
-    } else {
-        sum.iter_mut().zip(v).for_each(|(s, x)| *s += x);
-    }
-}
-
 /// What a training run did.
 #[derive(Debug, Clone)]
 pub struct NerReport {
@@ -700,7 +691,7 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
         meta
     };
     let members = opts.soup.max(1);
-    let (mut emission_sum, mut transition_sum) = (Vec::new(), Vec::new());
+    let mut soup = crate::tagger::Soup::default();
     for member in 0..members {
         let mut rng = Rng(opts.seed.wrapping_add(member as u64));
         if member > 0 {
@@ -766,17 +757,18 @@ pub fn train(opts: &NerOptions, command: &str) -> Result<NerReport, TrainError> 
             }
         }
         if members > 1 {
-            add_into(&mut emission_sum, &trainer.emission.averaged());
-            add_into(&mut transition_sum, &trainer.transition.averaged());
+            soup.add(vec![
+                trainer.emission.averaged(),
+                trainer.transition.averaged(),
+            ]);
             eprintln!("soup member {} of {members} done", member + 1);
         }
     }
     let train_seconds = t1.elapsed().as_secs_f64();
-    let model = if members > 1 {
-        let mean = |sum: &[f32]| -> Vec<f32> { sum.iter().map(|w| w / members as f32).collect() };
+    let model = if let [emission, transition] = &soup.mean()[..] {
         trainer.model_from(
-            crate::tagger::LinearModel::quantise(n, 1 << opts.bits, &mean(&emission_sum)),
-            crate::tagger::LinearModel::quantise(n, n + 1, &mean(&transition_sum)),
+            crate::tagger::LinearModel::quantise(n, 1 << opts.bits, emission),
+            crate::tagger::LinearModel::quantise(n, n + 1, transition),
             opts,
             meta_base(opts.epochs),
         )
