@@ -125,6 +125,56 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                     found[k] = Some(d);
                 }
             }
+            // The mirror case: a content before its cue ("…, Okoro said.") that an earlier
+            // cue of the sentence cuts short ("… if court orders to allow access were
+            // defied, Okoro said") is tagged again as if that cue were none; when the
+            // content then holds it, the outer report wins.
+            for (k, cue) in cues.iter().enumerate() {
+                let Some(d) = found[k].as_ref().filter(|_| !dropped[k]) else {
+                    continue;
+                };
+                let Some(first) = d.content.first() else {
+                    continue;
+                };
+                if d.content.iter().any(|c| c.end > cue.tokens.start) {
+                    continue;
+                }
+                let sentence = doc.token_sentence[cue.head];
+                let earlier: Vec<usize> = (0..k)
+                    .rev()
+                    .take_while(|&j| doc.token_sentence[cues[j].head] == sentence)
+                    .filter(|&j| {
+                        let end = cues[j].tokens.end;
+                        end <= first.start && first.start <= end + 1
+                    })
+                    .collect();
+                if earlier.is_empty() {
+                    continue;
+                }
+                let other = |t: usize| {
+                    in_cue[t] != u32::MAX
+                        && in_cue[t] != k as u32
+                        && !earlier.contains(&(in_cue[t] as usize))
+                };
+                let spans = roles::tag(doc, facts, cue, &other, model, &mut feats, &mut scratch);
+                let Some(d) = draft_from_spans(cue, &spans) else {
+                    continue;
+                };
+                let holds = |j: usize| {
+                    let inner = &cues[j].tokens;
+                    d.content
+                        .iter()
+                        .any(|c| c.start <= inner.start && inner.end <= c.end)
+                };
+                if earlier.iter().any(|&j| holds(j)) {
+                    for &j in &earlier {
+                        if holds(j) {
+                            dropped[j] = true;
+                        }
+                    }
+                    found[k] = Some(d);
+                }
+            }
             let mut drafts: Vec<Draft> = found
                 .into_iter()
                 .zip(dropped)
@@ -132,6 +182,7 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                 .map(|mut d| {
                     complete_parenthetical(doc, &mut d);
                     stop_before_next_report(doc, &cues, &mut d);
+                    leave_quotations_to_their_cues(doc, facts, &cues, &mut d);
                     d
                 })
                 .collect();
@@ -203,6 +254,43 @@ fn stop_before_next_report(doc: &Document, cues: &[Cue], d: &mut Draft) {
                 part.end = end;
             }
         }
+    }
+}
+
+/// The window of a cue runs on through the quotations that follow it in the paragraph
+/// (they most often continue the speaker), but a later quotation with a cue of its own
+/// ("“…,” said Okoro. “…,” he added." or "… Ada Obi said: “…”") is that cue's content:
+/// it and every part after it leave this claim.
+fn leave_quotations_to_their_cues(doc: &Document, facts: &TokenFacts, cues: &[Cue], d: &mut Draft) {
+    let own = d.cue.tokens.clone();
+    let Some(sentence) = doc
+        .token_sentence
+        .get(d.cue.head)
+        .and_then(|&s| doc.segments.sentences.get(s as usize))
+    else {
+        return;
+    };
+    let words = |r: Range<usize>| r.filter(|&k| facts.is_word(k)).count();
+    let claimed = |part: &Range<usize>| {
+        cues.iter().filter(|c| c.tokens != own).any(|c| {
+            // "“…,” he added": the cue closes the quotation's own sentence
+            let after = c.tokens.start >= part.end
+                && c.tokens.start <= part.end + 4
+                && words(part.end..c.tokens.start) <= 2
+                && doc.token_sentence[c.tokens.start] == doc.token_sentence[part.end - 1];
+            let before = c.tokens.end <= part.start
+                && part.start <= c.tokens.end + 3
+                && words(c.tokens.end..part.start) == 0;
+            after || before
+        })
+    };
+    let cut = d.content.iter().position(|p| {
+        // the part's first words lie in a quotation (the part may open on its mark)
+        let quoted = (p.start..p.end.min(p.start + 2)).any(|k| facts.quote[k] != 0);
+        p.start >= sentence.tokens.end && quoted && claimed(p)
+    });
+    if let Some(i) = cut.filter(|&i| i > 0) {
+        d.content.truncate(i);
     }
 }
 
@@ -608,6 +696,76 @@ fn trim_source(
     r
 }
 
+/// Moves a source the role tagger found inside a relative clause to the clause's head:
+/// in "The company, which makes games such as Knights of Ayr, is seeking …" the speaker
+/// is the company, not the name nearest the cue. The source then spans head and clause,
+/// and [`trim_source`] cuts the clause off.
+fn lift_source_from_relative(
+    doc: &Document,
+    facts: &TokenFacts,
+    source: Range<usize>,
+    cue: &Range<usize>,
+) -> Range<usize> {
+    use super::features::shape;
+    // only a source whose clause closes with a comma right before the cue (the comma
+    // inside the source or between it and the cue)
+    let closes = |k: usize| rules::is_punct(doc, k, ",");
+    let closed = match cue.start.checked_sub(source.end) {
+        Some(0) => source.len() > 1 && closes(source.end - 1),
+        Some(1) => closes(source.end),
+        _ => false,
+    };
+    if !closed {
+        return source;
+    }
+    let sentence_start = doc.segments.sentences[doc.token_sentence[source.start] as usize]
+        .tokens
+        .start;
+    let boundary = |k: usize| {
+        matches!(
+            facts.shape[k],
+            shape::TERMINAL
+                | shape::COLON
+                | shape::SEMI
+                | shape::QUOTE_OPEN
+                | shape::QUOTE_CLOSE
+                | shape::QUOTE
+                | shape::DASH
+        )
+    };
+    // the comma opening the relative clause the source lies in
+    let mut commas = 0;
+    let mut opening = None;
+    for k in (sentence_start + 1..source.start).rev() {
+        if boundary(k) {
+            return source;
+        }
+        if rules::is_punct(doc, k, ",") {
+            if RELATIVES.contains(&doc.lower(k + 1)) {
+                opening = Some(k);
+                break;
+            }
+            commas += 1;
+            if commas > 2 {
+                return source;
+            }
+        }
+    }
+    let Some(comma) = opening else {
+        return source;
+    };
+    // the head: back to the previous comma, clause mark or sentence start
+    let mut head = comma;
+    while head > sentence_start && !boundary(head - 1) && !rules::is_punct(doc, head - 1, ",") {
+        head -= 1;
+    }
+    let words = (head..comma).filter(|&k| facts.is_word(k)).count();
+    if words == 0 || words > 8 {
+        return source;
+    }
+    head..source.end
+}
+
 /// Turns a draft into a claim: completed content, kind, polarity, speaker, about.
 pub fn finish(
     doc: &Document,
@@ -635,7 +793,11 @@ pub fn finish(
         return None;
     }
     let mut draft = draft;
-    draft.source = draft.source.map(|s| trim_source(doc, entities, facts, s));
+    let cue_tokens = draft.cue.tokens.clone();
+    draft.source = draft.source.map(|s| {
+        let s = lift_source_from_relative(doc, facts, s, &cue_tokens);
+        trim_source(doc, entities, facts, s)
+    });
     let cue = &draft.cue;
     let kind = kind_of(doc, facts, &parts);
     let speaker = speakers.resolve(draft.source.clone(), cue);
@@ -871,5 +1033,74 @@ mod tests {
             .find(|c| c.0 == "Acknowledging")
             .expect("the participle is a cue");
         assert_eq!(ack.1, "Okoro");
+    }
+
+    /// Token index of the `n`-th token whose text is `word`.
+    fn token(doc: &Document, word: &str) -> usize {
+        (0..doc.tokens.len())
+            .find(|&k| doc.token_text(k) == word)
+            .expect("the word is in the text")
+    }
+
+    #[test]
+    fn a_source_inside_a_relative_clause_moves_to_its_head() {
+        let text = "The firm, which makes games such as Knights of Ayr, is seeking actors.";
+        let doc = Document::new(text);
+        let ents = entities::extract(&doc);
+        let facts = TokenFacts::new(&doc, &ents);
+        let cue = token(&doc, "is")..token(&doc, "seeking") + 1;
+        // the tagger's source: the name nearest the cue, with the clause's closing comma
+        let inside = token(&doc, "Knights")..cue.start;
+        let lifted = lift_source_from_relative(&doc, &facts, inside, &cue);
+        let trimmed = trim_source(&doc, &ents, &facts, lifted);
+        assert_eq!(&text[doc.token_span(trimmed)], "The firm");
+        // a source already at the head stays
+        let head = 0..2;
+        assert_eq!(
+            lift_source_from_relative(&doc, &facts, head.clone(), &cue),
+            head
+        );
+    }
+
+    #[test]
+    fn a_content_before_its_cue_is_not_cut_by_an_earlier_false_cue() {
+        let found = claims(
+            "Curfews were among the options that could be used if court orders to allow \
+             parental access were defied, Lord Halvorsen said.",
+        );
+        let said = found.iter().find(|c| c.0 == "said").expect("the report");
+        assert_eq!(
+            said.2,
+            [
+                "Curfews were among the options that could be used if court orders to allow \
+              parental access were defied"
+            ]
+        );
+        assert!(!found.iter().any(|c| c.0 == "orders"), "{found:?}");
+    }
+
+    #[test]
+    fn a_later_quotation_with_its_own_cue_is_not_taken() {
+        let found = claims(
+            "\u{201c}The last time it snowed in the valley was in the 1980s,\u{201d} said \
+             festival director Ana Petrova. \u{201c}We have had snow many times, but the \
+             weather always clears on Sunday,\u{201d} she added.",
+        );
+        let said = found
+            .iter()
+            .find(|c| c.0 == "said")
+            .expect("the first report");
+        assert_eq!(
+            said.2,
+            ["The last time it snowed in the valley was in the 1980s,"]
+        );
+        let added = found
+            .iter()
+            .find(|c| c.0 == "added")
+            .expect("the second report");
+        assert_eq!(
+            added.2,
+            ["We have had snow many times, but the weather always clears on Sunday,"]
+        );
     }
 }

@@ -48,6 +48,7 @@ impl<'a> Speakers<'a> {
                 .find_map(|k| (self.facts.reference.get(k).copied()? as usize).checked_sub(1))
         });
         let found = found
+            .or_else(|| self.by_relative(&source))
             .or_else(|| self.by_title(&source))
             .or_else(|| self.by_pronoun(&source, cue));
         if let Some(e) = found {
@@ -71,6 +72,33 @@ impl<'a> Speakers<'a> {
                     && m.tokens.end <= source.end
             })
             .and_then(|(j, _)| self.entities.mention_cluster.get(k0 + j).copied())
+    }
+
+    /// A relative pronoun after a comma ("Okoro, who visited Ayr, said"; "the ministry,
+    /// which …"): the name just before it, when its type fits the pronoun.
+    fn by_relative(&self, source: &Range<usize>) -> Option<usize> {
+        let person = match self.doc.lower(source.start) {
+            "who" => true,
+            "which" => false,
+            _ => return None,
+        };
+        // only after a comma: "a staffer at the State Department who told" speaks for
+        // the staffer, not the department
+        let end = source.start.checked_sub(1)?;
+        if source.len() != 1 || self.doc.token_text(end) != "," {
+            return None;
+        }
+        let ms = &self.entities.mentions;
+        let k = ms.partition_point(|m| m.tokens.end < end);
+        let m = ms.get(k).filter(|m| m.tokens.end == end)?;
+        let fits = match m.entity_type {
+            EntityType::PERSON | EntityType::NORP => person,
+            EntityType::ORG => true,
+            EntityType::GPE => !person,
+            _ => false,
+        };
+        fits.then(|| self.entities.mention_cluster.get(k).copied())
+            .flatten()
     }
 
     /// A description ("the secretary", "the president") whose noun is in the title of a
@@ -155,5 +183,29 @@ impl<'a> Speakers<'a> {
                 let e = *self.entities.mention_cluster.get(k)?;
                 fits(e).then_some(e)
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::cues::make_cue;
+    use crate::entities;
+
+    #[test]
+    fn a_relative_pronoun_after_a_comma_is_the_name_before_it() {
+        let text = "The protest drew hundreds, said Tomas Berg, who organised it.";
+        let doc = Document::new(text);
+        let ents = entities::extract(&doc);
+        let facts = TokenFacts::new(&doc, &ents);
+        let at = |w: &str| (0..doc.tokens.len()).find(|&k| doc.token_text(k) == w);
+        let (Some(who), Some(said)) = (at("who"), at("said")) else {
+            panic!("tokens missing");
+        };
+        let cue = make_cue(&doc, &facts, said..said + 1);
+        let mut speakers = Speakers::new(&doc, &ents, &facts);
+        let speaker = speakers.resolve(Some(who..who + 1), &cue);
+        let label = speaker.map(|e| ents.clusters[e].label.as_str());
+        assert_eq!(label, Some("Tomas Berg"));
     }
 }
