@@ -373,3 +373,20 @@ fn a_colon_after_the_cue_takes_what_follows_not_the_previous_quotation() {
         content(c[0])
     );
 }
+
+#[test]
+fn a_participle_of_saying_ends_the_report_before_it() {
+    let text = "The union leader Ada Obi attacked the governor on Tuesday, saying he had \
+                broken every promise he made to teachers.";
+    let a = analyze(text);
+    check_spans(text, &a);
+    let attacked = by_cue(&a, "attacked");
+    assert_eq!(attacked.len(), 1, "{:?}", attributed(&a));
+    assert_eq!(content(attacked[0]), ["the governor on Tuesday"]);
+    let saying = by_cue(&a, "saying");
+    assert_eq!(saying.len(), 1);
+    assert_eq!(
+        content(saying[0]),
+        ["he had broken every promise he made to teachers"]
+    );
+}

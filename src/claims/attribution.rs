@@ -183,6 +183,7 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                     complete_parenthetical(doc, &mut d);
                     stop_before_next_report(doc, &cues, &mut d);
                     leave_quotations_to_their_cues(doc, facts, &cues, &mut d);
+                    stop_at_participial_report(doc, facts, &mut d);
                     d
                 })
                 .collect();
@@ -253,6 +254,39 @@ fn stop_before_next_report(doc: &Document, cues: &[Cue], d: &mut Draft) {
             if end < inner {
                 part.end = end;
             }
+        }
+    }
+}
+
+/// Ends a content after its cue at a participle of saying that opens a clause of its own
+/// ("Okoro attacked the plan, saying it …", "…, arguing the move was needed"): what
+/// follows is the participle's report, not more of this one. A participle inside a
+/// quotation is quoted speech and stays.
+fn stop_at_participial_report(doc: &Document, facts: &TokenFacts, d: &mut Draft) {
+    use super::lexicon::{self, Form};
+    let own = d.cue.tokens.clone();
+    let participle = |k: usize| {
+        k > 0
+            && rules::is_punct(doc, k - 1, ",")
+            && facts.quote[k] == 0
+            && matches!(lexicon::lookup(doc.lower(k)), Some((_, Form::Gerund)))
+    };
+    let mut after_cue = 0;
+    for i in 0..d.content.len() {
+        let part = d.content[i].clone();
+        if part.start < own.end {
+            continue;
+        }
+        // a later part that opens on the participle (or just after it) is its report
+        if after_cue > 0 && (participle(part.start) || participle(part.start.saturating_sub(1))) {
+            d.content.truncate(i);
+            return;
+        }
+        after_cue += 1;
+        if let Some(k) = (part.start + 2..part.end).find(|&k| participle(k)) {
+            d.content[i].end = k - 1;
+            d.content.truncate(i + 1);
+            return;
         }
     }
 }
