@@ -800,6 +800,26 @@ fn lift_source_from_relative(
     head..source.end
 }
 
+/// Words that never name a speaker on their own: a source made only of them ("having
+/// earlier", "steadily", "still") is a tagging slip, better left empty.
+const NOT_A_SOURCE: &[&str] = &[
+    "having", "been", "being", "has", "have", "had", "was", "were", "is", "are", "be", "earlier",
+    "later", "also", "still", "then", "now", "once", "again", "already", "together", "really",
+    "even", "for", "to", "of", "in", "on", "at", "by", "with", "and", "or", "but", "as", "the",
+    "a", "an", "needless", "not",
+];
+
+/// Whether a source span has a word that can name who speaks (a name, a pronoun, a noun).
+fn names_someone(doc: &Document, facts: &TokenFacts, source: &Range<usize>) -> bool {
+    source.clone().any(|k| {
+        if !facts.is_word(k) {
+            return false;
+        }
+        let w = doc.lower(k);
+        facts.pronoun[k] || !(NOT_A_SOURCE.contains(&w) || (w.ends_with("ly") && w.len() > 4))
+    })
+}
+
 /// Turns a draft into a claim: completed content, kind, polarity, speaker, about.
 pub fn finish(
     doc: &Document,
@@ -828,10 +848,13 @@ pub fn finish(
     }
     let mut draft = draft;
     let cue_tokens = draft.cue.tokens.clone();
-    draft.source = draft.source.map(|s| {
-        let s = lift_source_from_relative(doc, facts, s, &cue_tokens);
-        trim_source(doc, entities, facts, s)
-    });
+    draft.source = draft
+        .source
+        .map(|s| {
+            let s = lift_source_from_relative(doc, facts, s, &cue_tokens);
+            trim_source(doc, entities, facts, s)
+        })
+        .filter(|s| names_someone(doc, facts, s));
     let cue = &draft.cue;
     let kind = kind_of(doc, facts, &parts);
     let speaker = speakers.resolve(draft.source.clone(), cue);
@@ -1136,5 +1159,26 @@ mod tests {
             added.2,
             ["We have had snow many times, but the weather always clears on Sunday,"]
         );
+    }
+
+    #[test]
+    fn a_source_of_function_words_names_no_one() {
+        let text = "Having earlier criticised the plan, she said steadily the committee agreed.";
+        let doc = Document::new(text);
+        let ents = entities::extract(&doc);
+        let facts = TokenFacts::new(&doc, &ents);
+        let at = |w: &str| token(&doc, w);
+        assert!(!names_someone(
+            &doc,
+            &facts,
+            &(at("Having")..at("criticised"))
+        ));
+        assert!(!names_someone(
+            &doc,
+            &facts,
+            &(at("steadily")..at("steadily") + 1)
+        ));
+        assert!(names_someone(&doc, &facts, &(at("she")..at("she") + 1)));
+        assert!(names_someone(&doc, &facts, &(at("the")..at("agreed"))));
     }
 }
