@@ -160,10 +160,9 @@ pub fn resolve(
                 }
             }
         }
-        for k in (0..next_mention).rev() {
-            if best.is_some() {
-                break;
-            }
+        // an apposition has its referent already; otherwise look back
+        let look_back = if best.is_some() { 0 } else { next_mention };
+        for k in (0..look_back).rev() {
             let m = &mentions[k];
             let ms = doc.token_sentence[m.tokens.start];
             if ms + WINDOW < sentence {
