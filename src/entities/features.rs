@@ -16,7 +16,7 @@ use crate::text::{Document, TokenKind};
 
 /// Version of the feature extraction below. Bump it when any feature changes, so an old
 /// model is refused with a clear error instead of silently misreading the new features.
-pub const FEATURE_SET: u32 = 8;
+pub const FEATURE_SET: u32 = 9;
 
 /// Template ids (each hashes with its own strings).
 mod t {

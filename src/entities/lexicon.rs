@@ -67,8 +67,14 @@ pub mod bit {
     pub const TITLE_CONT: usize = 22;
     /// Continues a demonym or group word begun on the previous token.
     pub const NORP_CONT: usize = 23;
+    /// A common surname (US Census list).
+    pub const SURNAME: usize = 24;
+    /// A capitalised word that no name list has (no first name, surname, place,
+    /// organisation, demonym, group word or title): an unseen name is more often an
+    /// organisation or a small place than a person with a listed name.
+    pub const UNLISTED: usize = 25;
     /// Number of bits in use.
-    pub const COUNT: usize = 24;
+    pub const COUNT: usize = 26;
 }
 
 impl LexFlags {
@@ -207,6 +213,7 @@ const ORGANIZATIONS: &str = include_str!("../../data/lexicon/organizations.tsv")
 const ORG_SUFFIXES: &str = include_str!("../../data/lexicon/org_suffixes.txt");
 const TITLES: &str = include_str!("../../data/lexicon/titles.tsv");
 const FIRST_NAMES: &str = include_str!("../../data/lexicon/first_names.tsv");
+const SURNAMES: &str = include_str!("../../data/lexicon/surnames.tsv");
 const PARTICLES: &str = include_str!("../../data/lexicon/surname_particles.txt");
 const PERSON_SUFFIXES: &str = include_str!("../../data/lexicon/person_suffixes.txt");
 
@@ -341,10 +348,10 @@ impl Lexicon {
     }
 
     fn built_in() -> Lexicon {
-        // sized for the lists (about 15,000 entries): growing the tables rehashes them
+        // sized for the lists (about 33,000 entries): growing the tables rehashes them
         let mut lex = Lexicon {
-            entries: FnvMap::with_capacity_and_hasher(1 << 14, Default::default()),
-            longest: FnvMap::with_capacity_and_hasher(1 << 14, Default::default()),
+            entries: FnvMap::with_capacity_and_hasher(34_000, Default::default()),
+            longest: FnvMap::with_capacity_and_hasher(34_000, Default::default()),
             strings: Vec::with_capacity(1 << 12),
             string_ids: FnvMap::with_capacity_and_hasher(1 << 12, Default::default()),
         };
@@ -443,6 +450,17 @@ impl Lexicon {
                 if weight >= 8 {
                     e.flags.set(bit::FIRST_NAME_STRONG);
                 }
+                if common == "1" {
+                    e.flags.set(bit::COMMON);
+                }
+            });
+        }
+        for r in rows(SURNAMES) {
+            let [name, common, ..] = r[..] else {
+                continue;
+            };
+            lex.add(name, |e| {
+                e.flags.set(bit::SURNAME);
                 if common == "1" {
                     e.flags.set(bit::COMMON);
                 }
@@ -627,6 +645,25 @@ impl Lexicon {
                 j += 1;
             }
         }
+        let names = [
+            bit::FIRST_NAME,
+            bit::SURNAME,
+            bit::PLACE,
+            bit::ORG,
+            bit::DEMONYM,
+            bit::NORP,
+            bit::TITLE,
+        ]
+        .iter()
+        .fold(0u32, |m, &b| m | 1 << b);
+        for (i, slot) in out.iter_mut().enumerate() {
+            if slot.0 & names == 0
+                && doc.tokens[i].kind == TokenKind::Word
+                && doc.token_text(i).starts_with(char::is_uppercase)
+            {
+                slot.set(bit::UNLISTED);
+            }
+        }
         out
     }
 }
@@ -702,6 +739,26 @@ mod tests {
         assert!(at("Aden").has(bit::PLACE_CONT));
         assert!(at("Aden").has(bit::LOC));
         assert!(at("Jane").has(bit::FIRST_NAME));
+    }
+
+    #[test]
+    fn surnames_and_unlisted_names() {
+        let lex = Lexicon::embedded();
+        assert!(lex.flags("johnson").has(bit::SURNAME));
+        assert!(lex.flags("young").has(bit::COMMON));
+        let doc = Document::new("Jane Johnson of Foxconn met the mayor of Paris.");
+        let f = lex.annotate(&doc);
+        let at = |w: &str| {
+            let k = (0..doc.tokens.len())
+                .find(|&k| doc.token_text(k) == w)
+                .expect("word in text");
+            f[k]
+        };
+        assert!(at("Johnson").has(bit::SURNAME));
+        assert!(at("Foxconn").has(bit::UNLISTED));
+        assert!(!at("Paris").has(bit::UNLISTED));
+        assert!(!at("Jane").has(bit::UNLISTED));
+        assert!(!at("mayor").has(bit::UNLISTED));
     }
 
     #[test]
