@@ -3677,6 +3677,56 @@ def _faker_names():
     return by_lang
 
 
+def _name_gender():
+    """'m' or 'f' for given names that are (nearly) always one sex: by the US Census
+    1990 frequencies (90% or more of the name's bearers), else by Faker's male and female
+    lists (listed only as one). Pronoun resolution uses it ("he" is not Jacqueline)."""
+    mod = need("names")
+    d = os.path.dirname(mod.__file__)
+    share = {"m": defaultdict(float), "f": defaultdict(float)}
+    for fn, sex in (("dist.male.first", "m"), ("dist.female.first", "f")):
+        with open(os.path.join(d, fn)) as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) >= 2:
+                    share[sex][parts[0].title()] += float(parts[1])
+    gender = {}
+    for n in set(share["m"]) | set(share["f"]):
+        m, f = share["m"].get(n, 0.0), share["f"].get(n, 0.0)
+        if m >= 0.9 * (m + f):
+            gender[n] = "m"
+        elif f >= 0.9 * (m + f):
+            gender[n] = "f"
+        else:
+            gender[n] = "-"
+    need("faker")
+    import faker.providers.person as pp
+
+    pd = os.path.dirname(pp.__file__)
+    listed = {"m": set(), "f": set()}
+    for loc in sorted(os.listdir(pd)):
+        if loc.startswith("_") or loc in FAKER_SKIP or not os.path.isdir(os.path.join(pd, loc)):
+            continue
+        P = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        for attr, sex in (("first_names_male", "m"), ("first_names_female", "f"),
+                          ("first_romanized_names_male", "m"),
+                          ("first_romanized_names_female", "f")):
+            v = next((k.__dict__[attr] for k in P.__mro__ if attr in k.__dict__), None)
+            if v is None or isinstance(v, property):
+                continue
+            listed[sex].update(clean(n) for n in (v.keys() if isinstance(v, dict) else v))
+    for n in listed["m"] | listed["f"]:
+        in_m, in_f = n in listed["m"], n in listed["f"]
+        if n in gender:
+            # the census's sex, unless another country gives the name to the other one
+            # (Andrea is a man in Italy)
+            if (gender[n] == "m" and in_f) or (gender[n] == "f" and in_m):
+                gender[n] = "-"
+            continue
+        gender[n] = "m" if in_m and not in_f else "f" if in_f and not in_m else "-"
+    return gender
+
+
 def build_first_names(cw):
     census = _census_names()
     faker_by_lang = _faker_names()
@@ -3712,7 +3762,13 @@ def build_first_names(cw):
         if f not in titles:
             keep[f] = max(keep.get(f, 0), w)
     ranked = sorted(keep.items(), key=lambda kv: (-kv[1], kv[0]))[:FIRST_NAMES_MAX]
-    return [(n, str(w), str(cw(n))) for n, w in ranked]
+    gender = _name_gender()
+    # an ASCII-folded twin takes its original's sex when it has none of its own
+    for n in keep:
+        f = fold(n)
+        if f != n and gender.get(f, "-") == "-" and gender.get(n, "-") != "-":
+            gender[f] = gender[n]
+    return [(n, str(w), str(cw(n)), gender.get(n, "-")) for n, w in ranked]
 
 
 def _surname_case(upper):
@@ -3810,7 +3866,9 @@ def build_all():
     first = build_first_names(cw)
     files.append(write_tsv(os.path.join(OUT, "first_names.tsv"), [
         "first_names.tsv: common given names worldwide (Latin script).",
-        "columns: name, weight, common_word (0|1)",
+        "columns: name, weight, common_word (0|1), gender (m|f: 90%+ of the name's bearers in the",
+        "  US Census 1990 and no Faker locale giving it to the other sex, else listed by Faker",
+        "  as male or female only; - when mixed or unknown)",
         "weight = US Census 1990 band (3: >=0.1% of people, 2: >=0.02%, 1: listed, 0: absent)",
         "  + number of Faker locale languages listing the name + 2 if in the curated list; rows need weight >= 2.",
         "Sources: US Census 1990 names via PyPI 'names' (public domain), Faker person providers (MIT), curated.",

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::cues::Cue;
 use super::features::TokenFacts;
+use crate::entities::lexicon::{Gender, Lexicon};
 use crate::entities::Entities;
 use crate::schema::EntityType;
 use crate::text::Document;
@@ -151,10 +152,23 @@ impl<'a> Speakers<'a> {
         if matches!(w, "i" | "me" | "we" | "us") {
             return None; // first person inside a quotation: the quoted speaker, unknown here
         }
+        // a given name that says the other sex rules a person out ("he" is not Jacqueline)
+        let other_sex = match w {
+            "he" | "him" => Some(Gender::Female),
+            "she" | "her" => Some(Gender::Male),
+            _ => None,
+        };
         let fits = |e: usize| {
-            let t = self.entities.clusters.get(e).map(|c| c.entity_type);
+            let c = self.entities.clusters.get(e);
+            let t = c.map(|c| c.entity_type);
             if person {
-                t == Some(EntityType::PERSON)
+                let sex = c.and_then(|c| {
+                    let mut words = c.label.split_whitespace();
+                    let first = words.next()?;
+                    words.next()?; // a given name needs a surname after it
+                    Lexicon::embedded().name_gender(&first.to_lowercase())
+                });
+                t == Some(EntityType::PERSON) && (sex.is_none() || sex != other_sex)
             } else {
                 matches!(
                     t,

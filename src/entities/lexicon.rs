@@ -113,6 +113,18 @@ pub struct Entry {
     pub demonym_of: Option<u32>,
     /// Index into [`Lexicon::string`] of an organisation's acronym.
     pub acronym: Option<u32>,
+    /// The sex a given name (nearly) always has: pronoun resolution keeps "he" off
+    /// a Jacqueline.
+    pub gender: Option<Gender>,
+}
+
+/// The sex of a given name, when the name says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// Men's name ("John").
+    Male,
+    /// Women's name ("Maria").
+    Female,
 }
 
 /// The lexicons, indexed by a hash of their lower-cased tokens.
@@ -445,7 +457,13 @@ impl Lexicon {
                 continue;
             };
             let weight: u32 = weight.parse().unwrap_or(0);
+            let gender = match r.get(3).copied() {
+                Some("m") => Some(Gender::Male),
+                Some("f") => Some(Gender::Female),
+                _ => None,
+            };
             lex.add(name, |e| {
+                e.gender = gender;
                 e.flags.set(bit::FIRST_NAME);
                 if weight >= 8 {
                     e.flags.set(bit::FIRST_NAME_STRONG);
@@ -539,7 +557,12 @@ impl Lexicon {
         self.lookup([lower]).map(|e| e.flags).unwrap_or_default()
     }
 
-    /// GPE or LOC for a place name, if listed.
+    /// The sex a given name (lower-cased) says, if the name is listed and says one.
+    pub fn name_gender(&self, lower: &str) -> Option<Gender> {
+        self.lookup([lower]).and_then(|e| e.gender)
+    }
+
+    /// GPE or LOC for a listed place name.
     pub fn place_kind(&self, name: &str) -> Option<PlaceKind> {
         let tokens: Vec<String> = tokenize(name).iter().map(|t| lower(t.text(name))).collect();
         self.lookup(tokens.iter().map(String::as_str))
