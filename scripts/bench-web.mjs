@@ -81,6 +81,19 @@ if (cold.some((s) => s.staged)) {
   console.log(`  analyse (first call, main)      ${median(cold.map((s) => +s.analyzeMs)).toFixed(1)} ms`);
   console.log(`  analyse + sidebar + render      ${median(cold.map((s) => +s.totalMs)).toFixed(1)} ms`);
 }
+// The first analysis's parts (src/web/app.rs, data-phases): each embedded table and
+// each stage timed on its own. Much of each is the browser compiling the code the part
+// runs for the first time (it compiles wasm lazily, function by function, on first call).
+{
+  const phases = {};
+  for (const s of cold) for (const kv of (s.phases ?? '').split(' ').filter(Boolean)) {
+    const [k, v] = kv.split(':');
+    (phases[k] ??= []).push(+v);
+  }
+  if (Object.keys(phases).length) {
+    console.log(`  first analysis, by part: ${Object.entries(phases).map(([k, v]) => `${k} ${median(v).toFixed(1)}`).join(', ')} ms`);
+  }
+}
 console.log(`  frames: first names drawn ${median(cold.map((s) => s.namesFrame)).toFixed(1)} ms, whole view drawn ${median(cold.map((s) => s.wholeFrame)).toFixed(1)} ms (from navigation)`);
 
 // 3. Warm: the default article re-analysed and re-rendered in a loaded page.

@@ -35,7 +35,18 @@ pub struct CheckModel {
 impl CheckModel {
     /// Reads the table "weights" and the Platt parameters (meta "platt_a", "platt_b").
     pub fn from_file(file: &ModelFile) -> Result<CheckModel, ModelError> {
-        let weights = file.table("weights")?.clone();
+        CheckModel::build(file.table("weights")?.clone(), file)
+    }
+
+    /// [`CheckModel::from_file`] for a file the caller no longer needs: its table is
+    /// moved into the model rather than copied.
+    pub fn from_model(mut file: ModelFile) -> Result<CheckModel, ModelError> {
+        let weights = file.take_table("weights")?;
+        CheckModel::build(weights, &file)
+    }
+
+    /// The model of `weights` and the Platt parameters in `file`'s meta.
+    fn build(weights: LinearModel, file: &ModelFile) -> Result<CheckModel, ModelError> {
         if weights.labels != 1 || !weights.buckets.is_power_of_two() {
             return Err(ModelError::Corrupt("check-worthiness table shape"));
         }

@@ -17,8 +17,8 @@ pub const ATTR_BYTES: &[u8] = include_bytes!("../../models/attr.clm");
 pub const CHECKWORTHY_BYTES: &[u8] = include_bytes!("../../models/checkworthy.clm");
 
 fn load_seq(bytes: &[u8], feature_set: u32, types: &[&str]) -> Result<SeqModel, ModelError> {
-    let file = ModelFile::from_bytes(bytes, feature_set)?;
-    SeqModel::from_file(&file, types)
+    // owned: the tables move into the model instead of being copied (megabytes)
+    SeqModel::from_model(ModelFile::from_bytes(bytes, feature_set)?, types)
 }
 
 /// The cue tagger, or why it could not be loaded.
@@ -40,7 +40,7 @@ pub fn checkworthy() -> Result<&'static CheckModel, &'static ModelError> {
     static M: OnceLock<Result<CheckModel, ModelError>> = OnceLock::new();
     M.get_or_init(|| {
         let file = ModelFile::from_bytes(CHECKWORTHY_BYTES, checkworthy::FEATURE_SET)?;
-        CheckModel::from_file(&file)
+        CheckModel::from_model(file)
     })
     .as_ref()
 }
@@ -64,6 +64,25 @@ mod tests {
         for (name, error) in status() {
             assert_eq!(error, None, "{name}");
         }
+    }
+
+    #[test]
+    fn the_owned_loaders_build_what_the_borrowing_ones_build() {
+        let file = ModelFile::from_bytes(ATTR_BYTES, roles::FEATURE_SET).unwrap();
+        let borrowed = SeqModel::from_file(&file, roles::TYPES).unwrap();
+        let owned = SeqModel::from_model(file, roles::TYPES).unwrap();
+        assert_eq!(format!("{borrowed:?}"), format!("{owned:?}"));
+        let file = ModelFile::from_bytes(CHECKWORTHY_BYTES, checkworthy::FEATURE_SET).unwrap();
+        let borrowed = CheckModel::from_file(&file).unwrap();
+        let owned = CheckModel::from_model(file).unwrap();
+        assert_eq!(format!("{borrowed:?}"), format!("{owned:?}"));
+    }
+
+    #[test]
+    fn a_model_without_its_table_is_an_error() {
+        let mut file = ModelFile::from_bytes(CUE_BYTES, cues::FEATURE_SET).unwrap();
+        assert!(file.take_table("emission").is_ok());
+        assert!(SeqModel::from_model(file, cues::TYPES).is_err());
     }
 
     #[test]

@@ -223,8 +223,23 @@ pub struct SeqModel {
 impl SeqModel {
     /// Reads a model file with tables "emission" and "transition".
     pub fn from_file(file: &ModelFile, types: &[&str]) -> Result<SeqModel, ModelError> {
+        SeqModel::build(file.table("emission")?.clone(), file, types)
+    }
+
+    /// [`SeqModel::from_file`] for a file the caller no longer needs: its emission table
+    /// (megabytes) is moved into the model rather than copied.
+    pub fn from_model(mut file: ModelFile, types: &[&str]) -> Result<SeqModel, ModelError> {
+        let emission = file.take_table("emission")?;
+        SeqModel::build(emission, &file, types)
+    }
+
+    /// The model of `emission` and the rest of `file` (its "transition" table and meta).
+    fn build(
+        emission: LinearModel,
+        file: &ModelFile,
+        types: &[&str],
+    ) -> Result<SeqModel, ModelError> {
         let bilou = Bilou::new(types.iter().copied());
-        let emission = file.table("emission")?.clone();
         let trans = file.table("transition")?;
         let tags = bilou.tags();
         if emission.labels != tags || trans.labels != tags || trans.buckets != tags + 1 {

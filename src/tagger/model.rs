@@ -117,6 +117,18 @@ impl ModelFile {
             })
     }
 
+    /// Removes the table called `name` and returns it: for a loader that keeps the
+    /// table, which then need not copy it (the claim taggers' tables are megabytes).
+    pub fn take_table(&mut self, name: &str) -> Result<LinearModel, ModelError> {
+        match self.tables.iter().position(|(n, _)| n == name) {
+            Some(k) => Ok(self.tables.swap_remove(k).1),
+            None => Err(ModelError::MissingTable {
+                model: self.name.clone(),
+                table: name.to_string(),
+            }),
+        }
+    }
+
     /// Serialises to the compressed file format (deflate level 9, exact weights). Rows
     /// whose weights all quantise to zero are left out.
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -827,6 +839,9 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
+    // inlined: the decode loops call it for every row (twice), and a call per varint was
+    // a quarter of the name model's decode
+    #[inline(always)]
     fn varint(&mut self) -> Result<u64, ModelError> {
         // most values fit one byte
         if let Some(&b) = self.bytes.get(self.pos) {
