@@ -390,3 +390,35 @@ fn a_participle_of_saying_ends_the_report_before_it() {
         ["he had broken every promise he made to teachers"]
     );
 }
+
+#[test]
+fn speakers_continue_and_sources_leave_relative_clauses() {
+    let text = "Ada Obi, a research director at analyst Gartner, told the BBC that Acme had \
+                done a good job. \u{201c}They have created a very seamless package,\u{201d} \
+                she said. She added that the threat from others was always present.\n\n\
+                Acme spokesman Tunde Bello said the plan would go ahead.\n\n\
+                The company, which hopes to keep its place in the market, also said the gold \
+                version would be dropped.";
+    let a = analyze(text);
+    check_spans(text, &a);
+    // "she said" after Ada Obi's report is Ada Obi, not the nearest name in her source
+    for cue in ["said", "added"] {
+        let c = by_cue(&a, cue);
+        assert!(!c.is_empty(), "{cue}: {:?}", attributed(&a));
+        assert_eq!(speaker_label(&a, c[0]), Some("Ada Obi"), "{cue}");
+    }
+    // a person named in the source speaks, not the organisation before the name
+    let bello = a
+        .claims
+        .iter()
+        .find(|c| c.source.as_ref().is_some_and(|s| s.text.contains("Bello")))
+        .expect("the spokesman's report");
+    assert_eq!(speaker_label(&a, bello), Some("Tunde Bello"));
+    // "The company, which …, also said": the source is the clause's head
+    let also = by_cue(&a, "also said");
+    assert_eq!(also.len(), 1, "{:?}", attributed(&a));
+    assert_eq!(
+        also[0].source.as_ref().map(|s| s.text.as_str()),
+        Some("The company")
+    );
+}

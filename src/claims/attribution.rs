@@ -744,11 +744,18 @@ fn lift_source_from_relative(
     // only a source whose clause closes with a comma right before the cue (the comma
     // inside the source or between it and the cue)
     let closes = |k: usize| rules::is_punct(doc, k, ",");
-    let closed = match cue.start.checked_sub(source.end) {
-        Some(0) => source.len() > 1 && closes(source.end - 1),
-        Some(1) => closes(source.end),
-        _ => false,
-    };
+    // or a lone relative pronoun whose clause closes with a comma before the cue ("The
+    // company, which hopes to …, also said …")
+    let lone_relative = source.len() == 1
+        && RELATIVES.contains(&doc.lower(source.start))
+        && cue.start > source.end
+        && closes(cue.start - 1);
+    let closed = lone_relative
+        || match cue.start.checked_sub(source.end) {
+            Some(0) => source.len() > 1 && closes(source.end - 1),
+            Some(1) => closes(source.end),
+            _ => false,
+        };
     if !closed {
         return source;
     }
@@ -788,6 +795,9 @@ fn lift_source_from_relative(
     let Some(comma) = opening else {
         return source;
     };
+    if lone_relative && (source.end..cue.start).any(boundary) {
+        return source;
+    }
     // the head: back to the previous comma, clause mark or sentence start
     let mut head = comma;
     while head > sentence_start && !boundary(head - 1) && !rules::is_punct(doc, head - 1, ",") {

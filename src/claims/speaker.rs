@@ -20,7 +20,7 @@ pub struct Speakers<'a> {
     doc: &'a Document<'a>,
     entities: &'a Entities,
     facts: &'a TokenFacts,
-    /// (token, entity) of each resolved speaker, in text order of resolution.
+    /// (last source token, entity) of each resolved speaker, in text order of resolution.
     history: Vec<(usize, usize)>,
 }
 
@@ -43,7 +43,12 @@ impl<'a> Speakers<'a> {
     /// The entity `source` refers to, if it resolves.
     pub fn resolve(&mut self, source: Option<Range<usize>>, cue: &Cue) -> Option<usize> {
         let source = source?;
-        let found = self.by_mention(&source).or_else(|| {
+        // "he said" right after a report by a man is that man again, whoever the entity
+        // stage took the pronoun for (the nearest person: "a director at Gartner")
+        let found = self
+            .by_mention(&source)
+            .or_else(|| self.recent_speaker(&source, cue));
+        let found = found.or_else(|| {
             source
                 .clone()
                 .find_map(|k| (self.facts.reference.get(k).copied()? as usize).checked_sub(1))
@@ -53,26 +58,68 @@ impl<'a> Speakers<'a> {
             .or_else(|| self.by_title(&source))
             .or_else(|| self.by_pronoun(&source, cue));
         if let Some(e) = found {
-            self.history.push((source.start, e));
+            // recorded at the source's end: names inside it ("Ada Obi, a director at
+            // Gartner,") are not someone else named since
+            self.history.push((source.end.saturating_sub(1), e));
         }
         found
     }
 
-    /// The first name mention inside the source (its head name: "Okoro, who visited
-    /// Turkey" is Okoro).
+    /// The first person named inside the source, else its first name mention (its head
+    /// name: "Okoro, who visited Turkey" is Okoro; "Acme spokesman Ada Obi" is Ada Obi).
     fn by_mention(&self, source: &Range<usize>) -> Option<usize> {
         let ms = &self.entities.mentions;
         let k0 = ms.partition_point(|m| m.tokens.end <= source.start);
-        ms[k0..]
+        let inside = || {
+            ms[k0..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, m)| m.tokens.start < source.end)
+                .filter(|(_, m)| {
+                    m.entity_type.is_name()
+                        && m.tokens.start >= source.start
+                        && m.tokens.end <= source.end
+                })
+        };
+        inside()
+            .find(|(_, m)| m.entity_type == EntityType::PERSON)
+            .or_else(|| inside().next())
+            .and_then(|(j, _)| self.entities.mention_cluster.get(k0 + j).copied())
+    }
+
+    /// A "he"/"she" source within a few sentences of the last resolved speaker of the
+    /// same kind: that speaker, when nobody else was named in between.
+    fn recent_speaker(&self, source: &Range<usize>, cue: &Cue) -> Option<usize> {
+        if source.len() != 1 || !matches!(self.doc.lower(source.start), "he" | "she") {
+            return None;
+        }
+        let &(at, e) = self.history.last()?;
+        let here = source.start.min(cue.tokens.start);
+        let sentences = |t: usize| self.doc.token_sentence.get(t).copied();
+        let (Some(a), Some(b)) = (sentences(at), sentences(here)) else {
+            return None;
+        };
+        // within the report's own sentence the pronoun is in its content: "… repaid
+        // Lord Ashcroft after he predicted …" is left to the nearest person
+        if at >= here || b <= a || b > a + 3 {
+            return None;
+        }
+        // another person named since the last report, outside its sentence and outside
+        // quotations, may be the one the pronoun means
+        let ms = &self.entities.mentions;
+        let from = ms.partition_point(|m| m.tokens.start <= at);
+        let other_person = ms[from..]
             .iter()
             .enumerate()
-            .take_while(|(_, m)| m.tokens.start < source.end)
-            .find(|(_, m)| {
-                m.entity_type.is_name()
-                    && m.tokens.start >= source.start
-                    && m.tokens.end <= source.end
-            })
-            .and_then(|(j, _)| self.entities.mention_cluster.get(k0 + j).copied())
+            .take_while(|(_, m)| m.tokens.start < here)
+            .any(|(j, m)| {
+                m.entity_type == EntityType::PERSON
+                    && self.entities.mention_cluster.get(from + j) != Some(&e)
+                    && sentences(m.tokens.start) != Some(a)
+                    && self.facts.quote.get(m.tokens.start) == Some(&0)
+            });
+        let person = self.entities.clusters.get(e)?.entity_type == EntityType::PERSON;
+        (person && !other_person).then_some(e)
     }
 
     /// A relative pronoun after a comma ("Okoro, who visited Ayr, said"; "the ministry,
