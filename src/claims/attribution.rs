@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::cues::{self, Cue};
 use super::features::TokenFacts;
-use super::sequence::{Scratch, SeqFeatures};
+use super::sequence::{Scratch, SeqFeatures, SeqModel};
 use super::speaker::Speakers;
 use super::{models, roles, rules, ClaimSpans};
 use crate::entities::Entities;
@@ -98,28 +98,19 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                 if later.is_empty() || !cut_short {
                     continue;
                 }
-                let other = |t: usize| {
-                    in_cue[t] != u32::MAX
-                        && in_cue[t] != k as u32
-                        && !later.contains(&(in_cue[t] as usize))
+                let mut retag = Retag {
+                    model,
+                    feats: &mut feats,
+                    scratch: &mut scratch,
                 };
-                let spans = roles::tag(doc, facts, cue, &other, model, &mut feats, &mut scratch);
-                if let Some(d) = draft_from_spans(cue, &spans) {
-                    let holds = |j: usize| {
-                        let inner = &cues[j].tokens;
-                        d.content
-                            .iter()
-                            .any(|c| c.start <= inner.start && inner.end <= c.end)
-                    };
-                    if found[k].is_some() && !later.iter().any(|&j| holds(j)) {
+                if let Some((d, held)) = retag.without(doc, facts, &cues, &in_cue, k, &later) {
+                    if found[k].is_some() && held.is_empty() {
                         continue; // no better: keep the first reading
                     }
                     // a cut-short reading keeps the later cue: "said A and warned B" are two
                     if found[k].is_none() {
-                        for &j in &later {
-                            if holds(j) {
-                                dropped[j] = true;
-                            }
+                        for j in held {
+                            dropped[j] = true;
                         }
                     }
                     found[k] = Some(d);
@@ -151,26 +142,17 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                 if earlier.is_empty() {
                     continue;
                 }
-                let other = |t: usize| {
-                    in_cue[t] != u32::MAX
-                        && in_cue[t] != k as u32
-                        && !earlier.contains(&(in_cue[t] as usize))
+                let mut retag = Retag {
+                    model,
+                    feats: &mut feats,
+                    scratch: &mut scratch,
                 };
-                let spans = roles::tag(doc, facts, cue, &other, model, &mut feats, &mut scratch);
-                let Some(d) = draft_from_spans(cue, &spans) else {
+                let Some((d, held)) = retag.without(doc, facts, &cues, &in_cue, k, &earlier) else {
                     continue;
                 };
-                let holds = |j: usize| {
-                    let inner = &cues[j].tokens;
-                    d.content
-                        .iter()
-                        .any(|c| c.start <= inner.start && inner.end <= c.end)
-                };
-                if earlier.iter().any(|&j| holds(j)) {
-                    for &j in &earlier {
-                        if holds(j) {
-                            dropped[j] = true;
-                        }
+                if !held.is_empty() {
+                    for j in held {
+                        dropped[j] = true;
                     }
                     found[k] = Some(d);
                 }
@@ -200,6 +182,56 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
             drafts
         }
         Err(_) => rules::find(doc, entities, &cues),
+    }
+}
+
+/// The role tagger and its buffers, for tagging a cue again as if some other cues were
+/// none.
+struct Retag<'m, 'b> {
+    model: &'m SeqModel,
+    feats: &'b mut SeqFeatures,
+    scratch: &'b mut Scratch,
+}
+
+impl Retag<'_, '_> {
+    /// Cue `k`'s draft with the cues `ignored` not treated as cues (`in_cue`: each
+    /// token's cue index or `u32::MAX`), and which of them its content holds.
+    fn without(
+        &mut self,
+        doc: &Document,
+        facts: &TokenFacts,
+        cues: &[Cue],
+        in_cue: &[u32],
+        k: usize,
+        ignored: &[usize],
+    ) -> Option<(Draft, Vec<usize>)> {
+        let other = |t: usize| {
+            in_cue[t] != u32::MAX
+                && in_cue[t] != k as u32
+                && !ignored.contains(&(in_cue[t] as usize))
+        };
+        let cue = &cues[k];
+        let spans = roles::tag(
+            doc,
+            facts,
+            cue,
+            &other,
+            self.model,
+            self.feats,
+            self.scratch,
+        );
+        let d = draft_from_spans(cue, &spans)?;
+        let held = ignored
+            .iter()
+            .copied()
+            .filter(|&j| {
+                let inner = &cues[j].tokens;
+                d.content
+                    .iter()
+                    .any(|c| c.start <= inner.start && inner.end <= c.end)
+            })
+            .collect();
+        Some((d, held))
     }
 }
 
