@@ -16,7 +16,7 @@ use super::speaker::Speakers;
 use super::{models, roles, rules, ClaimSpans};
 use crate::entities::Entities;
 use crate::schema::{ClaimKind, Polarity};
-use crate::text::Document;
+use crate::text::{Document, Sentence};
 
 /// An attribution in token ranges, before assembly.
 #[derive(Debug, Clone, PartialEq)]
@@ -235,6 +235,13 @@ impl Retag<'_, '_> {
     }
 }
 
+/// The sentence token `k` lies in.
+fn sentence_of<'d>(doc: &'d Document, k: usize) -> Option<&'d Sentence> {
+    doc.token_sentence
+        .get(k)
+        .and_then(|&s| doc.segments.sentences.get(s as usize))
+}
+
 /// A parenthetical report ("The French, Okoro said, have agreed …") whose content the
 /// tagger ended before the source: the clause after the cue's comma is its second part
 /// (spec §4.1: discontinuous content). The tagger drops that part when another report
@@ -243,11 +250,7 @@ fn complete_parenthetical(doc: &Document, d: &mut Draft) {
     let Some(src) = d.source.clone() else {
         return;
     };
-    let Some(sentence) = doc
-        .token_sentence
-        .get(d.cue.head)
-        .and_then(|&s| doc.segments.sentences.get(s as usize))
-    else {
+    let Some(sentence) = sentence_of(doc, d.cue.head) else {
         return;
     };
     let after = d.cue.tokens.end;
@@ -329,11 +332,7 @@ fn stop_at_participial_report(doc: &Document, facts: &TokenFacts, d: &mut Draft)
 /// it and every part after it leave this claim.
 fn leave_quotations_to_their_cues(doc: &Document, facts: &TokenFacts, cues: &[Cue], d: &mut Draft) {
     let own = d.cue.tokens.clone();
-    let Some(sentence) = doc
-        .token_sentence
-        .get(d.cue.head)
-        .and_then(|&s| doc.segments.sentences.get(s as usize))
-    else {
+    let Some(sentence) = sentence_of(doc, d.cue.head) else {
         return;
     };
     let words = |r: Range<usize>| r.filter(|&k| facts.is_word(k)).count();
@@ -791,9 +790,9 @@ fn lift_source_from_relative(
     if !closed {
         return source;
     }
-    let sentence_start = doc.segments.sentences[doc.token_sentence[source.start] as usize]
-        .tokens
-        .start;
+    let Some(sentence_start) = sentence_of(doc, source.start).map(|s| s.tokens.start) else {
+        return source;
+    };
     let boundary = |k: usize| {
         matches!(
             facts.shape[k],

@@ -746,17 +746,20 @@ mod tests {
         }
     }
 
+    /// The flags of the first token whose text is `w`.
+    fn flags_of(doc: &Document, f: &[LexFlags], w: &str) -> LexFlags {
+        let k = (0..doc.tokens.len())
+            .find(|&k| doc.token_text(k) == w)
+            .expect("word in text");
+        f[k]
+    }
+
     #[test]
     fn phrases_mark_their_tokens() {
         let lex = Lexicon::embedded();
         let doc = Document::new("Secretary of State Jane Okoro flew over the Gulf of Aden.");
         let f = lex.annotate(&doc);
-        let at = |w: &str| {
-            let k = (0..doc.tokens.len())
-                .find(|&k| doc.token_text(k) == w)
-                .expect("word in text");
-            f[k]
-        };
+        let at = |w: &str| flags_of(&doc, &f, w);
         assert!(at("Secretary").has(bit::TITLE));
         assert!(at("State").has(bit::TITLE_CONT));
         assert!(at("Aden").has(bit::PLACE_CONT));
@@ -771,12 +774,7 @@ mod tests {
         assert!(lex.flags("young").has(bit::COMMON));
         let doc = Document::new("Jane Johnson of Foxconn met the mayor of Paris.");
         let f = lex.annotate(&doc);
-        let at = |w: &str| {
-            let k = (0..doc.tokens.len())
-                .find(|&k| doc.token_text(k) == w)
-                .expect("word in text");
-            f[k]
-        };
+        let at = |w: &str| flags_of(&doc, &f, w);
         assert!(at("Johnson").has(bit::SURNAME));
         assert!(at("Foxconn").has(bit::UNLISTED));
         assert!(!at("Paris").has(bit::UNLISTED));
