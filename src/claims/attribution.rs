@@ -16,7 +16,7 @@ use super::speaker::Speakers;
 use super::{models, roles, rules, ClaimSpans};
 use crate::entities::Entities;
 use crate::schema::{ClaimKind, Polarity};
-use crate::text::{Document, Sentence};
+use crate::text::{Document, Sentence, TokenKind};
 
 /// An attribution in token ranges, before assembly.
 #[derive(Debug, Clone, PartialEq)]
@@ -166,6 +166,7 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                     stop_before_next_report(doc, &cues, &mut d);
                     leave_quotations_to_their_cues(doc, facts, &cues, &mut d);
                     stop_at_participial_report(doc, facts, &mut d);
+                    leave_circumstances_to_the_narrator(doc, facts, &mut d);
                     d
                 })
                 .collect();
@@ -323,6 +324,64 @@ fn stop_at_participial_report(doc: &Document, facts: &TokenFacts, d: &mut Draft)
             d.content.truncate(i + 1);
             return;
         }
+    }
+}
+
+/// A report told before its cue ("“…,” Okoro said …") does not run on into where, when
+/// or to whom it was said ("… said on Friday", "… said to reporters", "… said as she
+/// left"): a part after a verb of saying that opens outside quotations on a preposition,
+/// a conjunction of time or a time word is the narrator's and leaves the claim (a
+/// quotation after it stays). After a comma, "since …" or "for …" can still be the
+/// speaker's.
+fn leave_circumstances_to_the_narrator(doc: &Document, facts: &TokenFacts, d: &mut Draft) {
+    let own = d.cue.tokens.clone();
+    if !d.content.iter().any(|c| c.end <= own.start)
+        || !super::lexicon::is_speech_verb(doc.lower(d.cue.head))
+    {
+        return;
+    }
+    let circumstance = |k: usize| match doc.lower(k) {
+        "of" | "on" | "at" | "in" | "under" | "during" | "when" | "while" | "as" | "after"
+        | "before" => true,
+        "to" => doc.tokens.get(k + 1).is_some_and(|_| {
+            matches!(
+                doc.lower(k + 1),
+                "the" | "a" | "an" | "his" | "her" | "their" | "reporters"
+            )
+        }),
+        w => matches!(
+            w,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "last"
+                | "earlier"
+                | "later"
+        ),
+    };
+    let Some(i) = d.content.iter().position(|c| c.start >= own.end) else {
+        return;
+    };
+    let part = d.content[i].clone();
+    let opens_quoted = facts.quote.get(part.start).is_some_and(|&q| q != 0)
+        || (own.end..part.start).any(|k| doc.tokens[k].kind == TokenKind::Quote);
+    let before = part.start.checked_sub(1).filter(|&k| k >= own.end);
+    if opens_quoted || before.is_some_and(|k| rules::is_punct(doc, k, ",")) {
+        return;
+    }
+    if circumstance(part.start) || before.is_some_and(circumstance) {
+        d.content.remove(i);
     }
 }
 
@@ -1200,6 +1259,48 @@ mod tests {
             added.2,
             ["We have had snow many times, but the weather always clears on Sunday,"]
         );
+    }
+
+    /// The draft of a `said` cue at token `said` with `content` as (first, last word) pairs.
+    fn said_draft(doc: &Document, content: &[(&str, &str)]) -> Draft {
+        let head = token(doc, "said");
+        let cue = Cue {
+            tokens: head..head + 1,
+            head,
+            negated: false,
+            source_after: false,
+            confidence: 1.0,
+        };
+        let parts = content
+            .iter()
+            .map(|(a, b)| token(doc, a)..token(doc, b) + 1)
+            .collect();
+        build(&cue, None, parts)
+    }
+
+    #[test]
+    fn where_and_when_it_was_said_is_the_narrators() {
+        let text = "\u{201c}We will win,\u{201d} Okoro said on Friday at a rally in Lagos. \
+                    \u{201c}Nobody can stop us.\u{201d}";
+        let doc = Document::new(text);
+        let ents = entities::extract(&doc);
+        let facts = TokenFacts::new(&doc, &ents);
+        let mut d = said_draft(
+            &doc,
+            &[("We", "win"), ("Friday", "Lagos"), ("Nobody", "us")],
+        );
+        leave_circumstances_to_the_narrator(&doc, &facts, &mut d);
+        let words: Vec<&str> = d.content.iter().map(|r| doc.token_text(r.start)).collect();
+        assert_eq!(words, ["We", "Nobody"], "the rally is not what Okoro said");
+
+        // a content around its cue ("The plan, Okoro said, will fail") keeps both halves
+        let text = "The plan, Okoro said, will fail in March.";
+        let doc = Document::new(text);
+        let ents = entities::extract(&doc);
+        let facts = TokenFacts::new(&doc, &ents);
+        let mut d = said_draft(&doc, &[("The", "plan"), ("will", "March")]);
+        leave_circumstances_to_the_narrator(&doc, &facts, &mut d);
+        assert_eq!(d.content.len(), 2);
     }
 
     #[test]
