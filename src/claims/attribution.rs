@@ -167,6 +167,7 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                     leave_quotations_to_their_cues(doc, facts, &cues, &mut d);
                     stop_at_participial_report(doc, facts, &mut d);
                     leave_circumstances_to_the_narrator(doc, facts, &mut d);
+                    stop_at_coordinated_predicate(doc, facts, &mut d);
                     d
                 })
                 .collect();
@@ -382,6 +383,116 @@ fn leave_circumstances_to_the_narrator(doc: &Document, facts: &TokenFacts, d: &m
     }
     if circumstance(part.start) || before.is_some_and(circumstance) {
         d.content.remove(i);
+    }
+}
+
+/// Ends a content after its cue where the cue's subject goes on to do something else
+/// ("Okoro called the deal \u{201c}a con\u{201d} and urged voters to …", "… and has since
+/// left the network"): "and" outside quotations before a finite verb that takes an
+/// object or a clause starts a second predicate of the source, not more of the report.
+/// Only after a content with no verb of its own (an object: "the plan", "a veto"): in a
+/// clause ("… said prices rose and fell") the "and" may continue the reported clause.
+fn stop_at_coordinated_predicate(doc: &Document, facts: &TokenFacts, d: &mut Draft) {
+    use super::lexicon::{self, Form, LexClass};
+    let own = d.cue.tokens.clone();
+    let n = doc.tokens.len();
+    let finite = |k: usize| -> bool {
+        let w = doc.lower(k);
+        if let Some((class, form)) = lexicon::lookup(w) {
+            return class != LexClass::None
+                && class != LexClass::Noun
+                && matches!(form, Form::Past | Form::Third);
+        }
+        let object = k + 1 < n && {
+            let next = doc.token_text(k + 1);
+            next.starts_with(char::is_uppercase)
+                || matches!(
+                    doc.lower(k + 1),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "them"
+                        | "him"
+                        | "it"
+                        | "to"
+                        | "that"
+                        | "against"
+                        | "for"
+                        | "on"
+                        | "off"
+                        | "out"
+                        | "up"
+                )
+        };
+        w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()) && object
+    };
+    for i in 0..d.content.len() {
+        let part = d.content[i].clone();
+        if part.start < own.end {
+            continue;
+        }
+        let cut = (part.start + 2..part.end).find(|&k| {
+            if facts.quote[k] != 0 || doc.lower(k) != "and" {
+                return false;
+            }
+            let mut v = k + 1;
+            while v < part.end
+                && matches!(
+                    doc.lower(v),
+                    "then" | "also" | "later" | "since" | "has" | "have" | "had" | "repeatedly"
+                )
+            {
+                v += 1;
+            }
+            if !(v < part.end && finite(v)) {
+                return false;
+            }
+            // a content with a verb of its own is a clause, which the "and" may continue
+            !(part.start..k).any(|j| {
+                let w = doc.lower(j);
+                matches!(
+                    w,
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "be"
+                        | "been"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "do"
+                        | "does"
+                        | "did"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "’d"
+                        | "'d"
+                ) || (w.len() >= 4 && w.ends_with("ed"))
+                    || matches!(lexicon::lookup(w), Some((_, Form::Past | Form::Third)))
+            })
+        });
+        if let Some(k) = cut {
+            let mut end = k;
+            while end > part.start && rules::is_punct(doc, end - 1, ",") {
+                end -= 1;
+            }
+            d.content[i].end = end;
+            d.content.truncate(i + 1);
+            return;
+        }
     }
 }
 
@@ -1301,6 +1412,36 @@ mod tests {
         let mut d = said_draft(&doc, &[("The", "plan"), ("will", "March")]);
         leave_circumstances_to_the_narrator(&doc, &facts, &mut d);
         assert_eq!(d.content.len(), 2);
+    }
+
+    #[test]
+    fn a_second_predicate_of_the_source_is_not_reported() {
+        // an object, then "and" + a finite verb: the source's next act
+        let text = "Mayor Ada Obi criticized the budget plan and urged the council to start again.";
+        let doc = Document::new(text);
+        let ents = entities::extract(&doc);
+        let facts = TokenFacts::new(&doc, &ents);
+        let head = token(&doc, "criticized");
+        let cue = Cue {
+            tokens: head..head + 1,
+            head,
+            negated: false,
+            source_after: false,
+            confidence: 1.0,
+        };
+        let mut d = build(&cue, None, vec![head + 1..token(&doc, "again") + 1]);
+        stop_at_coordinated_predicate(&doc, &facts, &mut d);
+        assert_eq!(d.content, [head + 1..token(&doc, "plan") + 1]);
+
+        // a reported clause with a verb of its own may go on with "and"
+        let text = "Ada Obi said the economy was growing and added jobs in May.";
+        let doc = Document::new(text);
+        let ents = entities::extract(&doc);
+        let facts = TokenFacts::new(&doc, &ents);
+        let mut d = said_draft(&doc, &[("the", "May")]);
+        let before = d.content.clone();
+        stop_at_coordinated_predicate(&doc, &facts, &mut d);
+        assert_eq!(d.content, before);
     }
 
     #[test]
