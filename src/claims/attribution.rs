@@ -1372,9 +1372,9 @@ mod tests {
         );
     }
 
-    /// The draft of a `said` cue at token `said` with `content` as (first, last word) pairs.
-    fn said_draft(doc: &Document, content: &[(&str, &str)]) -> Draft {
-        let head = token(doc, "said");
+    /// The draft of a one-word cue `verb` with `content` as (first, last word) pairs.
+    fn cue_draft(doc: &Document, verb: &str, content: &[(&str, &str)]) -> Draft {
+        let head = token(doc, verb);
         let cue = Cue {
             tokens: head..head + 1,
             head,
@@ -1396,8 +1396,9 @@ mod tests {
         let doc = Document::new(text);
         let ents = entities::extract(&doc);
         let facts = TokenFacts::new(&doc, &ents);
-        let mut d = said_draft(
+        let mut d = cue_draft(
             &doc,
+            "said",
             &[("We", "win"), ("Friday", "Lagos"), ("Nobody", "us")],
         );
         leave_circumstances_to_the_narrator(&doc, &facts, &mut d);
@@ -1409,7 +1410,7 @@ mod tests {
         let doc = Document::new(text);
         let ents = entities::extract(&doc);
         let facts = TokenFacts::new(&doc, &ents);
-        let mut d = said_draft(&doc, &[("The", "plan"), ("will", "March")]);
+        let mut d = cue_draft(&doc, "said", &[("The", "plan"), ("will", "March")]);
         leave_circumstances_to_the_narrator(&doc, &facts, &mut d);
         assert_eq!(d.content.len(), 2);
     }
@@ -1421,24 +1422,21 @@ mod tests {
         let doc = Document::new(text);
         let ents = entities::extract(&doc);
         let facts = TokenFacts::new(&doc, &ents);
-        let head = token(&doc, "criticized");
-        let cue = Cue {
-            tokens: head..head + 1,
-            head,
-            negated: false,
-            source_after: false,
-            confidence: 1.0,
-        };
-        let mut d = build(&cue, None, vec![head + 1..token(&doc, "again") + 1]);
+        let mut d = cue_draft(&doc, "criticized", &[("the", "again")]);
         stop_at_coordinated_predicate(&doc, &facts, &mut d);
-        assert_eq!(d.content, [head + 1..token(&doc, "plan") + 1]);
+        let words: Vec<&str> = d
+            .content
+            .iter()
+            .map(|r| doc.token_text(r.end - 1))
+            .collect();
+        assert_eq!(words, ["plan"], "the content ends before \"and urged\"");
 
         // a reported clause with a verb of its own may go on with "and"
         let text = "Ada Obi said the economy was growing and added jobs in May.";
         let doc = Document::new(text);
         let ents = entities::extract(&doc);
         let facts = TokenFacts::new(&doc, &ents);
-        let mut d = said_draft(&doc, &[("the", "May")]);
+        let mut d = cue_draft(&doc, "said", &[("the", "May")]);
         let before = d.content.clone();
         stop_at_coordinated_predicate(&doc, &facts, &mut d);
         assert_eq!(d.content, before);
