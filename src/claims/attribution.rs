@@ -1110,9 +1110,7 @@ mod tests {
     use crate::entities;
 
     fn claims(text: &str) -> Vec<(String, String, Vec<String>)> {
-        let doc = Document::new(text);
-        let ents = entities::extract(&doc);
-        let facts = TokenFacts::new(&doc, &ents);
+        let (doc, ents, facts) = prepared(text);
         find(&doc, &ents, &facts)
             .into_iter()
             .map(|c| {
@@ -1216,15 +1214,11 @@ mod tests {
     fn a_source_without_its_asides() {
         let text =
             "The ferry operator, which runs four boats, said on Monday that fares would rise.";
-        let doc = Document::new(text);
-        let ents = entities::extract(&doc);
-        let facts = TokenFacts::new(&doc, &ents);
+        let (doc, ents, facts) = prepared(text);
         let trimmed = trim_source(&doc, &ents, &facts, 0..5);
         assert_eq!(&text[doc.token_span(trimmed)], "The ferry operator");
         let text = "The council on Monday said fares would rise.";
-        let doc = Document::new(text);
-        let ents = entities::extract(&doc);
-        let facts = TokenFacts::new(&doc, &ents);
+        let (doc, ents, facts) = prepared(text);
         let trimmed = trim_source(&doc, &ents, &facts, 0..4);
         assert_eq!(&text[doc.token_span(trimmed)], "The council");
     }
@@ -1303,6 +1297,14 @@ mod tests {
         assert_eq!(ack.1, "Okoro");
     }
 
+    /// A text's document, entities and token facts, as the pipeline makes them.
+    fn prepared(text: &str) -> (Document<'_>, Entities, TokenFacts) {
+        let doc = Document::new(text);
+        let ents = entities::extract(&doc);
+        let facts = TokenFacts::new(&doc, &ents);
+        (doc, ents, facts)
+    }
+
     /// Token index of the `n`-th token whose text is `word`.
     fn token(doc: &Document, word: &str) -> usize {
         (0..doc.tokens.len())
@@ -1313,9 +1315,7 @@ mod tests {
     #[test]
     fn a_source_inside_a_relative_clause_moves_to_its_head() {
         let text = "The firm, which makes games such as Knights of Ayr, is seeking actors.";
-        let doc = Document::new(text);
-        let ents = entities::extract(&doc);
-        let facts = TokenFacts::new(&doc, &ents);
+        let (doc, ents, facts) = prepared(text);
         let cue = token(&doc, "is")..token(&doc, "seeking") + 1;
         // the tagger's source: the name nearest the cue, with the clause's closing comma
         let inside = token(&doc, "Knights")..cue.start;
@@ -1393,9 +1393,7 @@ mod tests {
     fn where_and_when_it_was_said_is_the_narrators() {
         let text = "\u{201c}We will win,\u{201d} Okoro said on Friday at a rally in Lagos. \
                     \u{201c}Nobody can stop us.\u{201d}";
-        let doc = Document::new(text);
-        let ents = entities::extract(&doc);
-        let facts = TokenFacts::new(&doc, &ents);
+        let (doc, _, facts) = prepared(text);
         let mut d = cue_draft(
             &doc,
             "said",
@@ -1407,9 +1405,7 @@ mod tests {
 
         // a content around its cue ("The plan, Okoro said, will fail") keeps both halves
         let text = "The plan, Okoro said, will fail in March.";
-        let doc = Document::new(text);
-        let ents = entities::extract(&doc);
-        let facts = TokenFacts::new(&doc, &ents);
+        let (doc, _, facts) = prepared(text);
         let mut d = cue_draft(&doc, "said", &[("The", "plan"), ("will", "March")]);
         leave_circumstances_to_the_narrator(&doc, &facts, &mut d);
         assert_eq!(d.content.len(), 2);
@@ -1419,9 +1415,7 @@ mod tests {
     fn a_second_predicate_of_the_source_is_not_reported() {
         // an object, then "and" + a finite verb: the source's next act
         let text = "Mayor Ada Obi criticized the budget plan and urged the council to start again.";
-        let doc = Document::new(text);
-        let ents = entities::extract(&doc);
-        let facts = TokenFacts::new(&doc, &ents);
+        let (doc, _, facts) = prepared(text);
         let mut d = cue_draft(&doc, "criticized", &[("the", "again")]);
         stop_at_coordinated_predicate(&doc, &facts, &mut d);
         let words: Vec<&str> = d
@@ -1433,9 +1427,7 @@ mod tests {
 
         // a reported clause with a verb of its own may go on with "and"
         let text = "Ada Obi said the economy was growing and added jobs in May.";
-        let doc = Document::new(text);
-        let ents = entities::extract(&doc);
-        let facts = TokenFacts::new(&doc, &ents);
+        let (doc, _, facts) = prepared(text);
         let mut d = cue_draft(&doc, "said", &[("the", "May")]);
         let before = d.content.clone();
         stop_at_coordinated_predicate(&doc, &facts, &mut d);
@@ -1445,9 +1437,7 @@ mod tests {
     #[test]
     fn a_source_of_function_words_names_no_one() {
         let text = "Having earlier criticised the plan, she said steadily the committee agreed.";
-        let doc = Document::new(text);
-        let ents = entities::extract(&doc);
-        let facts = TokenFacts::new(&doc, &ents);
+        let (doc, _, facts) = prepared(text);
         let at = |w: &str| token(&doc, w);
         assert!(!names_someone(
             &doc,
