@@ -620,6 +620,34 @@ mod tests {
     }
 
     #[test]
+    fn the_recall_bias_moves_decisions_not_confidences() {
+        let Ok(model) = crate::claims::models::cue() else {
+            panic!("the embedded cue model loads");
+        };
+        assert!(
+            model.outside_bias > 0.0,
+            "the model file sets a recall bias"
+        );
+        let mut plain = model.clone();
+        plain.outside_bias = 0.0;
+        let text = "The mayor said on Tuesday that the bridge would reopen in May.";
+        let doc = Document::new(text);
+        let ents = crate::entities::extract(&doc);
+        let f = TokenFacts::new(&doc, &ents);
+        let (biased, unbiased) = (tag(&doc, &f, model), tag(&doc, &f, &plain));
+        let said = |cues: &[Cue]| {
+            cues.iter()
+                .find(|c| doc.token_text(c.head) == "said")
+                .map(|c| (c.tokens.clone(), c.confidence))
+        };
+        let (Some(a), Some(b)) = (said(&biased), said(&unbiased)) else {
+            panic!("{biased:?} {unbiased:?}");
+        };
+        assert_eq!(a.0, b.0);
+        assert!((a.1 - b.1).abs() < 1e-4, "{a:?} {b:?}");
+    }
+
+    #[test]
     fn belief_verbs_with_a_complement_are_cues() {
         let found = tagged("Aid workers view the new crossing as a lifeline for the valley.");
         assert!(found.iter().any(|c| c == "view"), "{found:?}");

@@ -305,7 +305,11 @@ impl SeqModel {
         }
         let len = range.len() as f32;
         range
-            .map(|k| scratch.emission(k, tags[k], n) - scratch.emission(k, 0, n))
+            // against the outside tag's own score: the recall bias moves the decision,
+            // not the confidence, so the Platt scaling fitted without it still holds
+            .map(|k| {
+                scratch.emission(k, tags[k], n) - scratch.emission(k, 0, n) - self.outside_bias
+            })
             .sum::<f32>()
             / len
     }
