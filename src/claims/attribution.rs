@@ -1020,6 +1020,51 @@ const NOT_A_SOURCE: &[&str] = &[
     "a", "an", "needless", "not",
 ];
 
+/// "There have been reports that …": existential "there" and its verb are neither the
+/// source nor the cue. The cue starts after the verb, and a source the tagger found
+/// before it keeps only what could speak: "Over the past 48 hours there" names no one.
+/// Whether the cue followed existential "there".
+fn after_existential_there(doc: &Document, entities: &Entities, d: &mut Draft) -> bool {
+    let cue = &mut d.cue;
+    let Some(there) = cue.tokens.start.checked_sub(1) else {
+        return false;
+    };
+    if doc.lower(there) != "there" {
+        return false;
+    }
+    let mut start = cue.tokens.start;
+    while start < cue.head
+        && matches!(
+            doc.lower(start),
+            "have" | "has" | "had" | "been" | "be" | "is" | "are" | "was" | "were" | "will"
+        )
+    {
+        start += 1;
+    }
+    if start == cue.tokens.start {
+        return false;
+    }
+    cue.tokens.start = start;
+    let Some(source) = d.source.clone().filter(|s| s.end == there + 1) else {
+        return true;
+    };
+    // what is left once "there", time phrases and their prepositions are set aside
+    let speaks = (source.start..there).any(|k| {
+        let in_time = entities
+            .mentions
+            .iter()
+            .any(|m| m.tokens.contains(&k) && !m.entity_type.is_name());
+        !in_time
+            && !NOT_A_SOURCE.contains(&doc.lower(k))
+            && !matches!(
+                doc.lower(k),
+                "over" | "during" | "since" | "after" | "before"
+            )
+    });
+    d.source = speaks.then_some(source.start..there);
+    true
+}
+
 /// Whether a source span has a word that can name who speaks (a name, a pronoun, a noun).
 fn names_someone(doc: &Document, facts: &TokenFacts, source: &Range<usize>) -> bool {
     source.clone().any(|k| {
@@ -1065,6 +1110,8 @@ pub fn finish(
         return None;
     }
     let mut draft = draft;
+    // "there have been reports …" names no source by its nature: the claim stays
+    let existential = after_existential_there(doc, entities, &mut draft);
     let cue_tokens = draft.cue.tokens.clone();
     draft.source = draft
         .source
@@ -1074,7 +1121,7 @@ pub fn finish(
         })
         .filter(|s| names_someone(doc, facts, s));
     let cue = &draft.cue;
-    if draft.source.is_none() && cue.confidence < MIN_SOURCELESS_CONFIDENCE {
+    if draft.source.is_none() && cue.confidence < MIN_SOURCELESS_CONFIDENCE && !existential {
         return None;
     }
     let kind = kind_of(doc, facts, &parts);
@@ -1136,9 +1183,7 @@ mod tests {
     #[test]
     fn an_unsure_cue_without_a_source_makes_no_claim() {
         let text = "The bridge will reopen in May, according to the plan.";
-        let doc = Document::new(text);
-        let ents = entities::extract(&doc);
-        let facts = TokenFacts::new(&doc, &ents);
+        let (doc, ents, facts) = prepared(text);
         let mut speakers = Speakers::new(&doc, &ents, &facts);
         let at = |w: &str| (0..doc.tokens.len()).find(|&k| doc.token_text(k) == w);
         let (Some(according), Some(comma)) = (at("according"), at(",")) else {
@@ -1463,6 +1508,26 @@ mod tests {
         let before = d.content.clone();
         stop_at_coordinated_predicate(&doc, &facts, &mut d);
         assert_eq!(d.content, before);
+    }
+
+    #[test]
+    fn existential_there_is_neither_source_nor_cue() {
+        let text = "Over the past two days there have been reports that the mayor will resign.";
+        let (doc, ents, _) = prepared(text);
+        let (have, reports) = (token(&doc, "have"), token(&doc, "reports"));
+        let cue = Cue {
+            tokens: have..reports + 1,
+            head: reports,
+            negated: false,
+            source_after: false,
+            confidence: 0.5,
+        };
+        let source = token(&doc, "Over")..token(&doc, "there") + 1;
+        let content = token(&doc, "that") + 1..token(&doc, "resign") + 1;
+        let mut d = build(&cue, Some(source), vec![content]);
+        assert!(after_existential_there(&doc, &ents, &mut d));
+        assert_eq!(d.cue.tokens, reports..reports + 1);
+        assert_eq!(d.source, None, "a time phrase names no one");
     }
 
     #[test]
