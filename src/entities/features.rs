@@ -16,7 +16,7 @@ use crate::text::{Document, TokenKind};
 
 /// Version of the feature extraction below. Bump it when any feature changes, so an old
 /// model is refused with a clear error instead of silently misreading the new features.
-pub const FEATURE_SET: u32 = 9;
+pub const FEATURE_SET: u32 = 10;
 
 /// Template ids (each hashes with its own strings).
 mod t {
@@ -56,7 +56,29 @@ mod t {
     pub const CLUSTER_SHAPE: u16 = 40;
     pub const PREV_CLUSTER: u16 = 41;
     pub const NEXT_CLUSTER: u16 = 42;
+    // 43, 44 (the words next to a word's other occurrences) were measured and dropped
+    // (MODEL.md, session 7)
+    pub const DOC_PREV_CLUSTER: u16 = 45;
+    pub const DOC_NEXT_CLUSTER: u16 = 46;
+    pub const DOC_PREV_LEX: u16 = 47;
+    pub const DOC_NEXT_LEX: u16 = 48;
 }
+
+/// How many other occurrences of a word its document-context features read (the first
+/// ones in the document; 2 and 8 measured worse than 4).
+const DOC_OCCURRENCES: usize = 4;
+
+/// A capitalised occurrence of a word and its neighbours in its sentence (token indices;
+/// [`NO_TOKEN`] at a sentence edge).
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    token: u32,
+    prev: u32,
+    next: u32,
+}
+
+/// Stand-in for a missing neighbour of an [`Occurrence`].
+const NO_TOKEN: u32 = u32::MAX;
 
 /// A fast, deterministic hasher for the per-document word tables and the lexicons: a
 /// multiply-rotate mix over eight bytes at a time (named after FNV, which it replaced).
@@ -310,6 +332,12 @@ pub struct DocContext {
     doc_flags: Vec<u8>,
     /// Word clusters were looked up (the model has them).
     clustered: bool,
+    /// The lower-cased form of each distinct word (indexing `occ_start`).
+    lower_of: Vec<u32>,
+    /// The first capitalised occurrences of each lower-cased form (up to the limit + 1),
+    /// at `occ_start[l]..occ_start[l + 1]`: where else a name stands in the document.
+    occ: Vec<Occurrence>,
+    occ_start: Vec<u32>,
 }
 
 /// Sentence-boundary stand-ins for missing neighbours.
@@ -455,6 +483,7 @@ impl DocContext {
             e.cap_inside = e.cap_inside.saturating_add(inside as u16);
             e.cap_before_cap = e.cap_before_cap.saturating_add(before_cap as u16);
         }
+        let (occ, occ_start) = occurrences(doc, &word_of, &lower_of, DOC_OCCURRENCES + 1);
         let doc_flags = (0..n)
             .map(|i| {
                 if doc.tokens[i].kind != TokenKind::Word {
@@ -479,8 +508,76 @@ impl DocContext {
             headline,
             doc_flags,
             clustered: clusters.is_some(),
+            lower_of,
+            occ,
+            occ_start,
         }
     }
+}
+
+/// The first `keep` capitalised word occurrences of each lower-cased form (grouped by
+/// form, in document order) and where each form's group starts.
+fn occurrences(
+    doc: &Document,
+    word_of: &[u32],
+    lower_of: &[u32],
+    keep: usize,
+) -> (Vec<Occurrence>, Vec<u32>) {
+    let forms = lower_of.iter().map(|&l| l as usize + 1).max().unwrap_or(0);
+    let n = doc.tokens.len();
+    let capitalised =
+        |i: usize| doc.tokens[i].kind == TokenKind::Word && is_capitalised(doc.token_text(i));
+    let form = |i: usize| lower_of.get(word_of[i] as usize).map_or(0, |&l| l as usize);
+    // counting pass, then a fill pass (no per-form vectors)
+    let mut count = vec![0u32; forms + 1];
+    for i in 0..n {
+        if capitalised(i) {
+            let c = &mut count[form(i) + 1];
+            *c = (*c + 1).min(keep as u32);
+        }
+    }
+    for f in 1..=forms {
+        count[f] += count[f - 1];
+    }
+    let start = count.clone();
+    let mut fill = count;
+    let mut occ = vec![
+        Occurrence {
+            token: NO_TOKEN,
+            prev: NO_TOKEN,
+            next: NO_TOKEN,
+        };
+        start[forms] as usize
+    ];
+    let same_sentence = |a: usize, b: usize| doc.token_sentence.get(a) == doc.token_sentence.get(b);
+    for i in 0..n {
+        if !capitalised(i) {
+            continue;
+        }
+        let f = form(i);
+        if fill[f] >= start[f + 1] {
+            continue;
+        }
+        // the adjacent tokens (those outside a run of capitalised words, "in New York" for
+        // "York", were measured worse)
+        let prev = if i > 0 && same_sentence(i - 1, i) {
+            i as u32 - 1
+        } else {
+            NO_TOKEN
+        };
+        let next = if i + 1 < n && same_sentence(i + 1, i) {
+            i as u32 + 1
+        } else {
+            NO_TOKEN
+        };
+        occ[fill[f] as usize] = Occurrence {
+            token: i as u32,
+            prev,
+            next,
+        };
+        fill[f] += 1;
+    }
+    (occ, start)
 }
 
 /// Computes the hashed features of tokens.
@@ -567,6 +664,7 @@ impl Featurizer {
         if ctx.headline[i] {
             out.push(h.mix(t::HEADLINE, &[shape]));
         }
+        self.doc_context(doc, ctx, i, out);
         if doc.tokens[i].newlines_before > 0 {
             out.push(h.mix(t::LINE_START, &[shape]));
         }
@@ -658,6 +756,69 @@ impl DocContext {
 }
 
 impl Featurizer {
+    /// Document-context features of token `i`, a capitalised word that no name list has
+    /// (an unseen name): the coarse word cluster and the lexicon bits of the tokens next
+    /// to the word's other capitalised occurrences in the document (a title or a first
+    /// name before it, a reporting verb or "Inc." after it, a preposition's cluster
+    /// before it), so how the name is used elsewhere can tell a company from a town from
+    /// a person. Each distinct feature counts once.
+    fn doc_context(&self, doc: &Document, ctx: &DocContext, i: usize, out: &mut Vec<u32>) {
+        if doc.tokens[i].kind != TokenKind::Word
+            || !ctx.lex[i].has(super::lexicon::bit::UNLISTED)
+            || !is_capitalised(doc.token_text(i))
+        {
+            return;
+        }
+        let Some(&form) = ctx
+            .word_of
+            .get(i)
+            .and_then(|&w| ctx.lower_of.get(w as usize))
+        else {
+            return;
+        };
+        let (Some(&a), Some(&b)) = (
+            ctx.occ_start.get(form as usize),
+            ctx.occ_start.get(form as usize + 1),
+        ) else {
+            return;
+        };
+        let h = self.hasher;
+        let first = out.len();
+        let push = |f: u32, out: &mut Vec<u32>| {
+            // a few dozen at most: a linear scan is cheaper than a set
+            if !out[first..].contains(&f) {
+                out.push(f);
+            }
+        };
+        let others = ctx
+            .occ
+            .get(a as usize..b as usize)
+            .unwrap_or_default()
+            .iter()
+            .filter(|o| o.token != i as u32)
+            .take(DOC_OCCURRENCES);
+        for o in others {
+            for (j, edge, coarse, lex) in [
+                (o.prev, BEFORE, t::DOC_PREV_CLUSTER, t::DOC_PREV_LEX),
+                (o.next, AFTER, t::DOC_NEXT_CLUSTER, t::DOC_NEXT_LEX),
+            ] {
+                let j = (j != NO_TOKEN).then_some(j as usize);
+                if ctx.clustered {
+                    push(
+                        h.mix(coarse, &[j.map_or(edge, |j| ctx.part(j).cluster.1)]),
+                        out,
+                    );
+                }
+                let mut bits = j.and_then(|j| ctx.lex.get(j)).map_or(0, |f| f.0);
+                while bits != 0 {
+                    let b = bits.trailing_zeros() as u64;
+                    bits &= bits - 1;
+                    push(h.mix(lex, &[b]), out);
+                }
+            }
+        }
+    }
+
     /// The features of token `i` that depend only on its text (the same for every
     /// occurrence of the word): with [`Self::context_features`], the same multiset as
     /// [`Self::features`], so a tagger can score them once per distinct word.
@@ -738,6 +899,7 @@ impl Featurizer {
         if ctx.headline[i] {
             out.push(h.mix(t::HEADLINE, &[shape]));
         }
+        self.doc_context(doc, ctx, i, out);
         if doc.tokens[i].newlines_before > 0 {
             out.push(h.mix(t::LINE_START, &[shape]));
         }
@@ -829,11 +991,99 @@ mod tests {
         assert!(out.iter().all(|&b| (b as usize) < f.buckets()));
     }
 
+    /// The document-context features of token `i`.
+    fn doc_features(doc: &Document, ctx: &DocContext, i: usize) -> Vec<u32> {
+        let mut out = Vec::new();
+        Featurizer::new(20).doc_context(doc, ctx, i, &mut out);
+        out
+    }
+
+    fn tokens_of(doc: &Document, word: &str) -> Vec<usize> {
+        (0..doc.tokens.len())
+            .filter(|&i| doc.token_text(i) == word)
+            .collect()
+    }
+
+    #[test]
+    fn doc_context_reads_the_other_occurrences() {
+        use crate::entities::lexicon::bit;
+        // "Zorvex" is in no name list; one occurrence follows a title, one a reporting verb
+        let doc = Document::new(
+            "Zorvex arrived late. Then Mr. Zorvex arrived. Zorvex said so. Zorvex left.",
+        );
+        let lex = Lexicon::embedded();
+        let ctx = DocContext::new(&doc, lex);
+        let z = tokens_of(&doc, "Zorvex");
+        assert_eq!(z.len(), 4);
+        assert!(ctx.lex[z[0]].has(bit::UNLISTED));
+        let h = FeatureHasher::new(20);
+        let title_before = h.mix(t::DOC_PREV_LEX, &[bit::TITLE as u64]);
+        let cue_after = h.mix(t::DOC_NEXT_LEX, &[bit::CUE as u64]);
+        // the first occurrence sees the title and the verb at the others
+        let first = doc_features(&doc, &ctx, z[0]);
+        assert!(first.contains(&title_before) && first.contains(&cue_after));
+        // an occurrence never reads its own neighbours
+        let titled = doc_features(&doc, &ctx, z[1]);
+        assert!(!titled.contains(&title_before) && titled.contains(&cue_after));
+        let said = doc_features(&doc, &ctx, z[2]);
+        assert!(said.contains(&title_before) && !said.contains(&cue_after));
+        // each (side, bit) counts once
+        let mut sorted = first.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), first.len());
+    }
+
+    #[test]
+    fn doc_context_skips_listed_and_lone_words() {
+        let doc = Document::new("Paris said no. Mr. Paris left. Quarvel agreed. Zindle spoke.");
+        let lex = Lexicon::embedded();
+        let ctx = DocContext::new(&doc, lex);
+        // a listed name (a place and a first name) has its lexicon bits instead
+        for i in tokens_of(&doc, "Paris") {
+            assert!(doc_features(&doc, &ctx, i).is_empty());
+        }
+        // an unlisted word that occurs once has no other occurrence to read
+        for i in tokens_of(&doc, "Quarvel") {
+            assert!(doc_features(&doc, &ctx, i).is_empty());
+        }
+        // lower-case words are never read as names
+        let doc = Document::new("The zorvex said. Zorvex left. Zorvex stayed.");
+        let ctx = DocContext::new(&doc, lex);
+        let z = tokens_of(&doc, "Zorvex");
+        let h = FeatureHasher::new(20);
+        let cue_after = h.mix(
+            t::DOC_NEXT_LEX,
+            &[crate::entities::lexicon::bit::CUE as u64],
+        );
+        assert!(!doc_features(&doc, &ctx, z[0]).contains(&cue_after));
+        assert!(tokens_of(&doc, "zorvex")
+            .iter()
+            .all(|&i| doc_features(&doc, &ctx, i).is_empty()));
+    }
+
+    #[test]
+    fn doc_context_reads_at_most_four_other_occurrences() {
+        // the fifth "Zorvex" follows a title; the first four others do not
+        let doc = Document::new(
+            "Zorvex left. Zorvex left. Zorvex left. Zorvex left. Zorvex left. Mr. Zorvex left.",
+        );
+        let ctx = DocContext::new(&doc, Lexicon::embedded());
+        let z = tokens_of(&doc, "Zorvex");
+        let h = FeatureHasher::new(20);
+        let title_before = h.mix(
+            t::DOC_PREV_LEX,
+            &[crate::entities::lexicon::bit::TITLE as u64],
+        );
+        assert!(!doc_features(&doc, &ctx, z[0]).contains(&title_before));
+    }
+
     #[test]
     fn split_features_are_the_same_multiset() {
         let text = "\"Secretary of State Jane Okoro\" visited Ankara, Turkey.\n\
                     OKORO MEETS ERDOGAN IN ANKARA\n\
-                    Okoro said so. The turkey was served; Okoro's aides (U.S.) agreed.";
+                    Okoro said so. The turkey was served; Okoro's aides (U.S.) agreed.\n\
+                    Mr. Zorvex met Zorvex Inc. officials; Zorvex said.";
         let doc = Document::new(text);
         let lex = Lexicon::embedded();
         let mut ctx = DocContext::new(&doc, lex);
