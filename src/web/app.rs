@@ -205,6 +205,19 @@ pub struct App {
     /// claim list invalidates.
     cards_rest: Option<CardsRest>,
     cards_token: u32,
+    /// What the filter lists and the matrix hold, so an unchanged one is not rebuilt.
+    shown: ShownLists,
+}
+
+/// See [`App::shown`].
+#[derive(Default)]
+struct ShownLists {
+    legend: dom::Shown,
+    kinds: dom::Shown,
+    speakers: dom::Shown,
+    matrix: dom::Shown,
+    /// The whole Claims list, set once its last cards are built.
+    claims: dom::Shown,
 }
 
 /// Where `build_claims` stopped: its groups, the next card, and how many it built.
@@ -214,6 +227,28 @@ struct CardsRest {
     next: usize,
     shown: usize,
     total: usize,
+    /// The whole list's hash, for `ShownLists::claims` once it is built.
+    hash: u64,
+}
+
+/// Claim cards queued in a batch: the elements to keep and the cards' order.
+struct Queued {
+    b: Batch,
+    kept: dom::Kept,
+    order: Vec<usize>,
+    /// Where the queue stopped (group, position in it), if before the end.
+    stopped: Option<(usize, usize)>,
+}
+
+impl Queued {
+    fn new(claims: usize) -> Queued {
+        Queued {
+            b: Batch::new(),
+            kept: dom::Kept::new(claims),
+            order: Vec::new(),
+            stopped: None,
+        }
+    }
 }
 
 /// Starts the explorer: finds the page's elements, installs listeners, loads the text
@@ -308,6 +343,7 @@ pub fn boot() -> Res<()> {
         staged: None,
         cards_rest: None,
         cards_token: 0,
+        shown: ShownLists::default(),
     };
     let labels_on = app.els.labels.checked();
     app.els
@@ -429,8 +465,9 @@ impl App {
         self.analysis = names;
         self.hover = None;
         self.pinned = None;
-        self.lit_segs.clear();
-        self.lit_side.clear();
+        // the article's paragraphs and the claim cards may be kept: unlit first
+        self.unlight_runs()?;
+        self.unlight_side()?;
         self.compute_visibility();
         self.names_only = true;
         self.start_render()?;
@@ -651,8 +688,9 @@ impl App {
         self.filters.cell = None;
         self.hover = None;
         self.pinned = None;
-        self.lit_segs.clear();
-        self.lit_side.clear();
+        // the article's paragraphs and the claim cards may be kept: unlit first
+        self.unlight_runs()?;
+        self.unlight_side()?;
         if let Some(v) = &view {
             self.apply_filters_from_view(v)?;
         }
@@ -662,7 +700,6 @@ impl App {
         }
         // the article first, so the first highlights show before the sidebar is built
         self.entity_items = dom::Kept::default();
-        self.claim_cards = dom::Kept::default();
         self.start_render()?;
         let t0 = dom::now();
         self.rebuild_sidebar(FIRST_CARDS)?;
@@ -706,13 +743,45 @@ impl App {
         self.els
             .status
             .set_attribute("data-prepare-ms", &format!("{:.3}", dom::now() - t0))?;
-        self.runs = Rendered::default();
-        dom::clear(&self.els.article);
         self.els
             .article
             .class_list()
             .toggle_with_force("dim", false)?;
+        if self.text.len() <= render::REUSE_MAX_BYTES {
+            // small enough to build at once, keeping the paragraphs that did not change
+            let t0 = dom::now();
+            let look = FilterLook {
+                analysis: &self.analysis,
+                filters: &self.filters,
+                ok: &self.claim_ok,
+            };
+            let old = std::mem::take(&mut self.runs);
+            self.runs = render::render_reusing(
+                &self.els.article,
+                &self.doc,
+                &self.text,
+                &self.analysis,
+                &self.prep,
+                &look,
+                old,
+            )?;
+            self.mark_first_highlight()?;
+            self.render_work += dom::now() - t0;
+            return self.render_done();
+        }
+        self.runs = Rendered::default();
+        dom::clear(&self.els.article);
         self.render_step(self.render_gen, Cursor::default())
+    }
+
+    /// Time to first highlight (from navigation), for scripts/bench-web.
+    fn mark_first_highlight(&self) -> Res<()> {
+        if !self.els.status.has_attribute("data-first-highlight") {
+            self.els
+                .status
+                .set_attribute("data-first-highlight", &format!("{:.1}", dom::now()))?;
+        }
+        Ok(())
     }
 
     fn render_step(&mut self, generation: u32, mut cursor: Cursor) -> Res<()> {
@@ -746,11 +815,8 @@ impl App {
             &mut self.runs,
             CHUNK_MS,
         )?;
-        // time to first highlight (from navigation), for scripts/bench-web
-        if first && !self.els.status.has_attribute("data-first-highlight") {
-            self.els
-                .status
-                .set_attribute("data-first-highlight", &format!("{:.1}", dom::now()))?;
+        if first {
+            self.mark_first_highlight()?;
         }
         if let Some(frag) = &self.fragment {
             let from = self.prep.lines.get(line_before).map_or(0, |l| l.start);
@@ -845,6 +911,7 @@ impl App {
             filters: &self.filters,
             ok: &self.claim_ok,
         };
+        let mut changed = false;
         for (i, seg) in self.prep.segs.iter().enumerate() {
             let Some(old) = self.runs.styles.get_mut(i) else {
                 continue;
@@ -855,8 +922,13 @@ impl App {
                 if let Some(e) = self.runs.els.get(i) {
                     render::apply_style(&e, new, *old)?;
                     *old = new;
+                    changed = true;
                 }
             }
+        }
+        if changed {
+            // the paragraphs no longer match what they were built from
+            self.runs.lines.clear();
         }
         let list = self.els.article.class_list();
         for t in EntityType::ALL {
@@ -1009,8 +1081,6 @@ impl App {
         self.entities_stale = true;
         self.claims_stale = true;
         self.entity_items = dom::Kept::default();
-        self.claim_cards = dom::Kept::default();
-        self.card_order.clear();
         let t = lap("counts", t);
         match self.tab {
             Tab::Entities => {
@@ -1019,8 +1089,12 @@ impl App {
                 lap("entities", t);
                 // emptied so a stale list never shows when the tab is opened
                 dom::clear(&self.els.matrix);
+                self.shown.matrix.forget();
                 self.drop_rest_cards();
                 dom::clear(&self.els.claims);
+                self.shown.claims.forget();
+                self.claim_cards = dom::Kept::default();
+                self.card_order.clear();
             }
             Tab::Claims => {
                 self.build_matrix()?;
@@ -1072,8 +1146,7 @@ impl App {
             b.open_class("span", "count").text_num(counts[k]).close();
             b.close();
         }
-        dom::clear(&self.els.legend);
-        b.flush(&self.els.legend, None)
+        b.replace(&self.els.legend, &self.shown.legend)
     }
 
     fn build_kinds(&self) -> Res<()> {
@@ -1108,8 +1181,7 @@ impl App {
             b.open_class("span", "count").text_num(counts[k]).close();
             b.close();
         }
-        dom::clear(&self.els.kinds);
-        b.flush(&self.els.kinds, None)
+        b.replace(&self.els.kinds, &self.shown.kinds)
     }
 
     fn build_speakers(&self) -> Res<()> {
@@ -1145,8 +1217,7 @@ impl App {
             };
             b.text(&format!("{name} ({n})")).close();
         }
-        dom::clear(sel);
-        b.flush(sel, None)?;
+        b.replace(sel, &self.shown.speakers)?;
         sel.set_value(&match self.filters.speaker {
             None => "all".to_string(),
             Some(Speaker::Entity(e)) => e.to_string(),
@@ -1317,12 +1388,55 @@ impl App {
     }
 
     /// Builds the Claims list, its first `first` cards now; if more remain, they are left
-    /// in `cards_rest` for `build_rest_cards`.
+    /// in `cards_rest` for `build_rest_cards`. A list equal to the one on the page (the
+    /// same cards, whole) is kept as it is.
     fn build_claims(&mut self, first: usize) -> Res<()> {
         self.drop_rest_cards();
-        self.claim_cards = dom::Kept::new(self.analysis.claims.len());
-        self.card_order.clear();
-        // group by speaker, biggest groups first, claims in text order inside a group
+        let groups = self.claim_groups();
+        let total: usize = groups.iter().map(|g| g.1.len()).sum();
+        let n = self.analysis.claims.len();
+        // the whole list, queued only: if the page shows it already, nothing is built
+        let mut whole = Queued::new(n);
+        self.queue_claims(&mut whole, &groups, usize::MAX, total);
+        let hash = whole.b.take_hash();
+        self.claims_stale = false;
+        if self.shown.claims.holds(hash) {
+            // no cards left for after the frame: no time for them to report
+            let _ = self.els.status.remove_attribute("data-cards-rest-ms");
+            return Ok(());
+        }
+        self.shown.claims.forget();
+        let stop = first.min(MAX_CLAIM_CARDS);
+        let mut now = if stop >= total.min(MAX_CLAIM_CARDS) {
+            whole
+        } else {
+            let mut part = Queued::new(n);
+            part.stopped = self.queue_claims(&mut part, &groups, stop, total);
+            part
+        };
+        dom::clear(&self.els.claims);
+        now.b.flush(&self.els.claims, Some(&now.kept))?;
+        self.claim_cards = now.kept;
+        self.card_order = now.order;
+        match now.stopped {
+            Some((group, next)) => {
+                self.cards_rest = Some(CardsRest {
+                    groups,
+                    group,
+                    next,
+                    shown: self.card_order.len(),
+                    total,
+                    hash,
+                });
+            }
+            None => self.shown.claims.set(hash),
+        }
+        Ok(())
+    }
+
+    /// The visible claims grouped by speaker, biggest groups first, claims in text order
+    /// inside a group.
+    fn claim_groups(&self) -> Vec<(String, Vec<usize>)> {
         let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
         let mut group_of: HashMap<String, usize> = HashMap::new();
         for (i, c) in self.analysis.claims.iter().enumerate() {
@@ -1343,51 +1457,44 @@ impl App {
             }
         }
         groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
-        let total: usize = groups.iter().map(|g| g.1.len()).sum();
-        let stop = first.min(MAX_CLAIM_CARDS);
-        let mut shown = 0;
-        let mut stopped = None;
-        let mut b = Batch::new();
-        'groups: for (g, (who, ids)) in groups.iter().enumerate() {
-            if shown >= MAX_CLAIM_CARDS {
+        groups
+    }
+
+    /// Queues the Claims list's groups and cards into `q`, stopping before the card
+    /// `stop` (returned as group and position in it) or after the last one, then with
+    /// the note under the list.
+    fn queue_claims(
+        &self,
+        q: &mut Queued,
+        groups: &[(String, Vec<usize>)],
+        stop: usize,
+        total: usize,
+    ) -> Option<(usize, usize)> {
+        let b = &mut q.b;
+        for (g, (who, ids)) in groups.iter().enumerate() {
+            if q.order.len() >= MAX_CLAIM_CARDS {
                 break;
             }
             b.open_class("section", "group");
             b.el_text("h3", "", &format!("{who} · {}", ids.len()));
             b.open_class("ul", "list");
             for (k, &i) in ids.iter().enumerate() {
-                if shown >= MAX_CLAIM_CARDS {
+                if q.order.len() >= MAX_CLAIM_CARDS {
                     break;
                 }
-                if shown >= stop {
-                    stopped = Some((g, k));
+                if q.order.len() >= stop {
                     b.close();
                     b.close();
-                    break 'groups;
+                    return Some((g, k));
                 }
-                self.claim_card(&mut b, i);
-                self.card_order.push(i);
-                shown += 1;
+                self.claim_card(b, &mut q.kept, i);
+                q.order.push(i);
             }
             b.close();
             b.close();
         }
-        if stopped.is_none() {
-            self.claims_note(&mut b, shown, total);
-        }
-        dom::clear(&self.els.claims);
-        b.flush(&self.els.claims, Some(&self.claim_cards))?;
-        self.claims_stale = false;
-        if let Some((group, next)) = stopped {
-            self.cards_rest = Some(CardsRest {
-                groups,
-                group,
-                next,
-                shown,
-                total,
-            });
-        }
-        Ok(())
+        self.claims_note(b, q.order.len(), total);
+        None
     }
 
     /// The note under the Claims list: how many are not shown, or that none match.
@@ -1433,10 +1540,33 @@ impl App {
             return Ok(());
         };
         let t0 = dom::now();
+        let mut kept = std::mem::take(&mut self.claim_cards);
+        let mut order = std::mem::take(&mut self.card_order);
+        let built = self.queue_rest_cards(&rest, &mut kept, &mut order);
+        self.claim_cards = kept;
+        self.card_order = order;
+        built?;
+        self.shown.claims.set(rest.hash);
+        // the new cards take on the current hover and pin
+        self.refresh_highlight()?;
+        let status = &self.els.status;
+        status.set_attribute("data-cards-rest-ms", &format!("{:.3}", dom::now() - t0))?;
+        self.settle_ready();
+        Ok(())
+    }
+
+    /// Builds the cards of `rest` into the Claims list, keeping them in `kept` and
+    /// their order in `order`.
+    fn queue_rest_cards(
+        &self,
+        rest: &CardsRest,
+        kept: &mut dom::Kept,
+        order: &mut Vec<usize>,
+    ) -> Res<()> {
         let mut shown = rest.shown;
         // the rest of the group it stopped in go into that group's list: the last
         // section built so far, whose last child is its list
-        if let Some(ids) = rest.groups.get(rest.group).map(|g| g.1.clone()) {
+        if let Some((_, ids)) = rest.groups.get(rest.group) {
             let list = self
                 .els
                 .claims
@@ -1448,11 +1578,11 @@ impl App {
                     if shown >= MAX_CLAIM_CARDS {
                         break;
                     }
-                    self.claim_card(&mut b, i);
-                    self.card_order.push(i);
+                    self.claim_card(&mut b, kept, i);
+                    order.push(i);
                     shown += 1;
                 }
-                b.flush(&list, Some(&self.claim_cards))?;
+                b.flush(&list, Some(kept))?;
             }
         }
         let mut b = Batch::new();
@@ -1467,25 +1597,19 @@ impl App {
                 if shown >= MAX_CLAIM_CARDS {
                     break;
                 }
-                self.claim_card(&mut b, i);
-                self.card_order.push(i);
+                self.claim_card(&mut b, kept, i);
+                order.push(i);
                 shown += 1;
             }
             b.close();
             b.close();
         }
         self.claims_note(&mut b, shown, rest.total);
-        b.flush(&self.els.claims, Some(&self.claim_cards))?;
-        // the new cards take on the current hover and pin
-        self.refresh_highlight()?;
-        let status = &self.els.status;
-        status.set_attribute("data-cards-rest-ms", &format!("{:.3}", dom::now() - t0))?;
-        self.settle_ready();
-        Ok(())
+        b.flush(&self.els.claims, Some(kept))
     }
 
     /// Queues claim `i`'s card and keeps it in `claim_cards`.
-    fn claim_card(&mut self, b: &mut Batch, i: usize) {
+    fn claim_card(&self, b: &mut Batch, kept: &mut dom::Kept, i: usize) {
         let Some(c) = self.analysis.claims.get(i) else {
             return;
         };
@@ -1518,7 +1642,7 @@ impl App {
             )
         };
         b.attr("aria-label", &label);
-        b.keep(&mut self.claim_cards, i);
+        b.keep(kept, i);
         b.open("div");
         b.el_text("span", "who", &who);
         if let Some(cue) = &c.cue {
@@ -1586,8 +1710,7 @@ impl App {
                 "muted",
                 "No claims about named entities match the filters.",
             );
-            dom::clear(&self.els.matrix);
-            return b.flush(&self.els.matrix, None);
+            return b.replace(&self.els.matrix, &self.shown.matrix);
         }
         let mut rows = rows.items;
         let mut cols = cols.items;
@@ -1649,8 +1772,7 @@ impl App {
             b.close();
         }
         b.close().close();
-        dom::clear(&self.els.matrix);
-        b.flush(&self.els.matrix, None)
+        b.replace(&self.els.matrix, &self.shown.matrix)
     }
 
     /// Shows a tab, building its contents first if they are stale.
@@ -1717,16 +1839,8 @@ impl App {
 
     /// Lights up what the pinned (else hovered) item covers and dims the rest.
     fn refresh_highlight(&mut self) -> Res<()> {
-        for &i in &self.lit_segs {
-            if let Some(e) = self.runs.els.get(i as usize) {
-                e.class_list().remove_2("lit", "hit")?;
-            }
-        }
-        for e in &self.lit_side {
-            e.class_list().remove_1("lit")?;
-        }
-        self.lit_segs.clear();
-        self.lit_side.clear();
+        self.unlight_runs()?;
+        self.unlight_side()?;
         // items are built unpinned, so only the previous and the new pin change
         for e in self.pinned_side.drain(..) {
             e.class_list().remove_1("pinned")?;
@@ -1798,6 +1912,26 @@ impl App {
             .toggle_with_force("dim", focus.is_some())?;
         self.lit_segs = segs;
         self.lit_side = side;
+        Ok(())
+    }
+
+    /// Takes the highlight classes off the article's lit runs.
+    fn unlight_runs(&mut self) -> Res<()> {
+        for &i in &self.lit_segs {
+            if let Some(e) = self.runs.els.get(i as usize) {
+                e.class_list().remove_2("lit", "hit")?;
+            }
+        }
+        self.lit_segs.clear();
+        Ok(())
+    }
+
+    /// Takes the highlight class off the lit sidebar items.
+    fn unlight_side(&mut self) -> Res<()> {
+        for e in &self.lit_side {
+            e.class_list().remove_1("lit")?;
+        }
+        self.lit_side.clear();
         Ok(())
     }
 
