@@ -283,6 +283,8 @@ impl Batch {
         self.hash = (self.hash ^ x).wrapping_mul(FNV_PRIME);
     }
 
+    // not inlined: every queuing method calls it, and inlined copies grew the wasm
+    #[inline(never)]
     fn mix_str(&mut self, s: &str) {
         for &byte in s.as_bytes() {
             self.hash = (self.hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
