@@ -293,6 +293,13 @@ impl Batch {
         self.mix(s.len() as u64);
     }
 
+    /// Hashes an op and its fixed name, and returns the name's place in the table.
+    fn begin(&mut self, op: u32, name: &'static str) -> u32 {
+        self.mix(u64::from(op));
+        self.mix_str(name);
+        self.name(name)
+    }
+
     /// The hash of what was queued since the last call, and starts a new one.
     pub fn take_hash(&mut self) -> u64 {
         std::mem::replace(&mut self.hash, FNV_BASIS)
@@ -344,9 +351,7 @@ impl Batch {
 
     /// Opens a child element of the current one.
     pub fn open(&mut self, tag: &'static str) -> &mut Self {
-        self.mix(u64::from(OP_OPEN));
-        self.mix_str(tag);
-        let t = self.name(tag);
+        let t = self.begin(OP_OPEN, tag);
         self.ops.extend([OP_OPEN, t]);
         self
     }
@@ -374,10 +379,8 @@ impl Batch {
 
     /// Sets an attribute to a fixed value.
     pub fn attr_static(&mut self, name: &'static str, value: &'static str) -> &mut Self {
-        self.mix(u64::from(OP_ATTR));
-        self.mix_str(name);
+        let n = self.begin(OP_ATTR, name);
         self.mix_str(value);
-        let n = self.name(name);
         let v = self.name(value);
         self.ops.extend([OP_ATTR, n, v]);
         self
@@ -385,10 +388,8 @@ impl Batch {
 
     /// Sets an attribute (the value is sent as-is: an attribute, never markup).
     pub fn attr(&mut self, name: &'static str, value: &str) -> &mut Self {
-        self.mix(u64::from(OP_ATTR));
-        self.mix_str(name);
+        let n = self.begin(OP_ATTR, name);
         self.mix_str(value);
-        let n = self.name(name);
         let v = self.push_str(value);
         self.ops.extend([OP_ATTR, n, v]);
         self
@@ -397,10 +398,8 @@ impl Batch {
     /// Sets an attribute to a number, written straight into the table.
     pub fn attr_num(&mut self, name: &'static str, value: usize) -> &mut Self {
         use std::fmt::Write;
-        self.mix(u64::from(OP_ATTR));
-        self.mix_str(name);
+        let n = self.begin(OP_ATTR, name);
         self.mix(value as u64);
-        let n = self.name(name);
         let id = self.lens.len() as u32;
         let before = self.strs.len();
         let _ = write!(self.strs, "{value}");
@@ -416,9 +415,7 @@ impl Batch {
         values: impl Iterator<Item = u32>,
     ) -> &mut Self {
         use std::fmt::Write;
-        self.mix(u64::from(OP_ATTR));
-        self.mix_str(name);
-        let n = self.name(name);
+        let n = self.begin(OP_ATTR, name);
         let id = self.lens.len() as u32;
         let before = self.strs.len();
         for (k, v) in values.enumerate() {

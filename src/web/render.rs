@@ -257,11 +257,10 @@ pub fn render_chunk(
     if out.styles.len() < prep.segs.len() {
         out.styles.resize(prep.segs.len(), RunStyle::default());
     }
-    let mut b = Batch::new();
-    let mut class = String::new();
+    let mut para = Para::new(text, analysis, look);
     while cursor.line < prep.lines.len() {
-        if b.len() >= FLUSH_OPS {
-            b.flush(article, Some(&out.els))?;
+        if para.b.len() >= FLUSH_OPS {
+            para.b.flush(article, Some(&out.els))?;
             if super::dom::now() - started > budget_ms {
                 break;
             }
@@ -275,30 +274,34 @@ pub fn render_chunk(
         if line.is_empty() {
             continue;
         }
-        let mut para = Para {
-            b: &mut b,
-            class: &mut class,
-            text,
-            analysis,
-            look,
-        };
         para.line(prep, line, cursor, out);
     }
-    b.flush(article, Some(&out.els))?;
+    para.b.flush(article, Some(&out.els))?;
     out.lines.clear();
     Ok(cursor.line >= prep.lines.len())
 }
 
 /// What queuing a paragraph needs.
 struct Para<'a> {
-    b: &'a mut Batch,
-    class: &'a mut String,
+    b: Batch,
+    /// Scratch for each run's class list.
+    class: String,
     text: &'a str,
     analysis: &'a Analysis,
     look: &'a dyn Look,
 }
 
-impl Para<'_> {
+impl<'a> Para<'a> {
+    fn new(text: &'a str, analysis: &'a Analysis, look: &'a dyn Look) -> Para<'a> {
+        Para {
+            b: Batch::new(),
+            class: String::new(),
+            text,
+            analysis,
+            look,
+        }
+    }
+
     /// Queues the `p` of `line` (not empty) and its runs from `cursor.seg` on, keeping
     /// each run's element and style in `out`.
     fn line(
@@ -308,7 +311,7 @@ impl Para<'_> {
         cursor: &mut Cursor,
         out: &mut Rendered,
     ) {
-        let b = &mut *self.b;
+        let b = &mut self.b;
         b.open("p");
         let mut pos = line.start;
         while cursor.seg < prep.segs.len() && prep.segs[cursor.seg].range.end <= line.end {
@@ -319,7 +322,7 @@ impl Para<'_> {
                 b.text(&self.text[pos..seg.range.start]);
             }
             let style = run_style(seg, self.look);
-            seg_ops(b, self.class, self.text, self.analysis, seg, style);
+            seg_ops(b, &mut self.class, self.text, self.analysis, seg, style);
             b.keep(&mut out.els, i);
             b.close();
             if let Some(s) = out.styles.get_mut(i) {
@@ -362,8 +365,7 @@ pub fn render_reusing(
         styles: vec![RunStyle::default(); n_segs],
         lines: vec![None; prep.lines.len()],
     };
-    let mut b = Batch::new();
-    let mut class = String::new();
+    let mut para = Para::new(text, analysis, look);
     let mut cursor = Cursor::default();
     // for each new paragraph: the old one it keeps, or -1 for the next one built
     let mut plan: Vec<i32> = Vec::new();
@@ -378,19 +380,12 @@ pub fn render_reusing(
         if line.is_empty() {
             continue;
         }
-        let mark = b.mark();
+        let mark = para.b.mark();
         let pushed = out.els.pushed();
         let first_seg = cursor.seg;
-        b.take_hash();
-        let mut para = Para {
-            b: &mut b,
-            class: &mut class,
-            text,
-            analysis,
-            look,
-        };
+        para.b.take_hash();
         para.line(prep, line, &mut cursor, &mut out);
-        let hash = b.take_hash();
+        let hash = para.b.take_hash();
         let same = old
             .lines
             .get(at)
@@ -398,7 +393,7 @@ pub fn render_reusing(
             .flatten()
             .filter(|o| reuse && o.hash == hash);
         if let Some(o) = same {
-            b.rollback(mark);
+            para.b.rollback(mark);
             out.els.rollback(pushed);
             for k in 0..cursor.seg - first_seg {
                 out.els
@@ -418,12 +413,12 @@ pub fn render_reusing(
     let old_children = old.lines.iter().flatten().count();
     if kept == 0 {
         super::dom::clear(article);
-        b.flush(article, Some(&out.els))?;
+        para.b.flush(article, Some(&out.els))?;
     } else if kept == plan.len() && kept == old_children {
         // every paragraph kept, in order (lines are matched by position): nothing to do
     } else {
         let frag = doc.create_document_fragment();
-        b.flush(&frag, Some(&out.els))?;
+        para.b.flush(&frag, Some(&out.els))?;
         let plan = js_sys::Int32Array::from(plan.as_slice());
         super::dom::patch_children(article, &frag, &plan)?;
     }
