@@ -4,6 +4,7 @@
 use super::*;
 
 impl App {
+    /// Opens (`on`) or closes the editor; closing analyses the edited text if it changed.
     pub(super) fn toggle_edit(&mut self, on: bool) -> Res<()> {
         self.editing = on;
         self.els.editor_box.set_hidden(!on);
@@ -40,6 +41,7 @@ impl App {
         Ok(())
     }
 
+    /// The editor's text changed: shows its size and schedules its analysis (debounced).
     pub(super) fn on_editor_input(&mut self) -> Res<()> {
         if let Some(t) = self.edit_timer.take() {
             dom::clear_timeout(t);
@@ -93,6 +95,7 @@ impl App {
         self.els.editor_info.set_text_content(Some(&info));
     }
 
+    /// The draft saved in local storage, if any.
     pub(super) fn load_draft(&self) -> Option<String> {
         let storage = self.win.local_storage().ok().flatten()?;
         storage.get_item(DRAFT_KEY).ok().flatten()
@@ -110,6 +113,7 @@ impl App {
         }
     }
 
+    /// Shows the default article again and drops the draft; the replaced text is one Undo away.
     pub(super) fn reset_to_default(&mut self) -> Res<()> {
         if !self.is_default {
             self.undo_text = Some(self.text.clone());
@@ -145,6 +149,7 @@ impl App {
         self.notice("Cleared the editor.", &[("Undo", "undo-default")], false)
     }
 
+    /// Brings back the text replaced by the default article.
     pub(super) fn undo_default(&mut self) -> Res<()> {
         if let Some(t) = self.undo_text.take() {
             self.save_draft(&t);

@@ -3,6 +3,7 @@
 use super::*;
 
 impl App {
+    /// Downloads the analysis or the text in the format `what` (a `data-export` value).
     pub(super) fn export(&mut self, what: &str) -> Res<()> {
         // the first article's claims, if still to come, are found now: an export is whole
         if self.staged.is_some() {

@@ -4,6 +4,7 @@
 use super::*;
 
 impl App {
+    /// Whether claim `c` passes the filters, leaving out `skip`.
     pub(super) fn claim_passes(&self, c: &Claim, skip: Skip) -> bool {
         let f = &self.filters;
         if skip != Skip::Kind {
@@ -41,6 +42,7 @@ impl App {
         true
     }
 
+    /// Recomputes which claims pass the filters (`claim_ok`).
     pub(super) fn compute_visibility(&mut self) {
         self.claim_ok = self
             .analysis
@@ -83,6 +85,7 @@ impl App {
         self.refresh_highlight()
     }
 
+    /// Resets every filter and its control.
     pub(super) fn clear_filters(&mut self) -> Res<()> {
         self.filters = Filters::default();
         self.els.conf.set_value("0");

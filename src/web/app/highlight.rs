@@ -4,6 +4,7 @@
 use super::*;
 
 impl App {
+    /// The reader points at `f` (or at nothing).
     pub(super) fn set_hover(&mut self, f: Option<Focus>) -> Res<()> {
         if self.hover != f {
             self.hover = f;
@@ -12,6 +13,7 @@ impl App {
         Ok(())
     }
 
+    /// Pins `f`, or unpins it if it is pinned.
     pub(super) fn toggle_pin(&mut self, f: Focus) -> Res<()> {
         self.pinned = if self.pinned == Some(f) {
             None
@@ -21,6 +23,7 @@ impl App {
         self.refresh_highlight()
     }
 
+    /// Clears the pin and the hover.
     pub(super) fn clear_focus(&mut self) -> Res<()> {
         self.pinned = None;
         self.hover = None;

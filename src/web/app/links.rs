@@ -61,6 +61,7 @@ impl App {
         }
     }
 
+    /// Sets the filters and their controls from a share link's view.
     pub(super) fn apply_filters_from_view(&mut self, v: &ViewState) -> Res<()> {
         let f = &mut self.filters;
         f.hidden_types = v
@@ -92,6 +93,7 @@ impl App {
         self.restyle_runs()
     }
 
+    /// Pins the item a share link's view names, if it is in this analysis.
     pub(super) fn apply_pin_from_view(&mut self, v: &ViewState) -> Res<()> {
         self.pinned = match &v.pinned {
             Some(Pinned::Entity(l)) => self.entity_by_label(l).map(Focus::Entity),
@@ -106,6 +108,7 @@ impl App {
         Ok(())
     }
 
+    /// Writes the current view into a share link and shows it.
     pub(super) fn share(&mut self) -> Res<()> {
         let fragment = share::encode(&self.view_state());
         let loc = self.win.location();
@@ -154,6 +157,7 @@ impl App {
         Ok(())
     }
 
+    /// The URL fragment changed: loads the link's text and view.
     pub(super) fn on_hash_change(&mut self) -> Res<()> {
         let hash = self.win.location().hash().unwrap_or_default();
         if hash.len() <= 1 {

@@ -3,6 +3,7 @@
 use super::*;
 
 impl App {
+    /// Builds the matrix: claims by speaker (rows) about named entities (columns).
     pub(super) fn build_matrix(&self) -> Res<()> {
         // counts over claims passing every filter but the cell itself
         let mut rows = Counter::new();

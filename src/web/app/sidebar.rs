@@ -4,6 +4,7 @@
 use super::*;
 
 impl App {
+    /// The name shown for a claim's speaker.
     pub(super) fn claim_speaker_label(&self, c: &Claim) -> String {
         match c.speaker.and_then(|s| self.analysis.entities.get(s)) {
             Some(e) => e.label.clone(),
@@ -15,6 +16,7 @@ impl App {
         }
     }
 
+    /// The name shown for a speaker filter value.
     pub(super) fn speaker_name(&self, s: Speaker) -> String {
         match s {
             Speaker::Entity(e) => self

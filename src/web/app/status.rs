@@ -3,11 +3,13 @@
 use super::*;
 
 impl App {
+    /// Sets the status line's state (`data-state`) and message.
     pub(super) fn set_status(&self, state: &str, msg: &str) {
         let _ = self.els.status.set_attribute("data-state", state);
         self.els.status_text.set_text_content(Some(msg));
     }
 
+    /// Shows the progress bar at `value` (0 to 1), or indeterminate.
     pub(super) fn show_progress(&self, value: Option<f64>) -> Res<()> {
         let p = &self.els.progress;
         p.set_hidden(false);
@@ -21,12 +23,14 @@ impl App {
         Ok(())
     }
 
+    /// Starts updating the elapsed time while the worker analyses.
     pub(super) fn start_ticker(&mut self) -> Res<()> {
         self.stop_ticker();
         self.tick_timer = Some(dom::set_timeout(|| act(|app| app.tick()), 250)?);
         Ok(())
     }
 
+    /// Stops the elapsed-time updates.
     pub(super) fn stop_ticker(&mut self) {
         if let Some(t) = self.tick_timer.take() {
             dom::clear_timeout(t);
@@ -50,6 +54,7 @@ impl App {
         Ok(())
     }
 
+    /// Shows a notice with action buttons (`data-action` values).
     pub(super) fn notice(&self, msg: &str, actions: &[(&str, &str)], error: bool) -> Res<()> {
         self.els.notice_text.set_text_content(Some(msg));
         dom::clear(&self.els.notice_actions);
@@ -67,6 +72,7 @@ impl App {
         Ok(())
     }
 
+    /// Shows a notice, offering the saved draft back if there is one.
     pub(super) fn notice_with_draft(
         &mut self,
         msg: &str,
@@ -82,6 +88,7 @@ impl App {
         }
     }
 
+    /// Hides the notice.
     pub(super) fn hide_notice(&self) {
         self.els.notice.set_hidden(true);
     }

@@ -93,6 +93,7 @@ impl App {
         Ok(())
     }
 
+    /// Ends the worker (a new one starts with the next request).
     pub(super) fn restart_worker(&mut self) {
         if let Some(w) = self.worker.take() {
             w.terminate();
