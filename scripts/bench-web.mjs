@@ -64,7 +64,7 @@ for (let i = 0; i < 5; i++) {
 console.log(`\ndefault article, cold page load (median of ${cold.length} fresh pages)`);
 console.log(`  navigation -> wasm fetched      ${median(cold.map((s) => s.wasmFetched)).toFixed(1)} ms`);
 console.log(`  navigation -> wasm instantiated ${median(cold.map((s) => s.wasmReady)).toFixed(1)} ms`);
-// The first load runs in two steps (src/web/app.rs, load_default_first): entity models
+// The first load runs in two steps (src/web/app/load.rs, load_default_first): entity models
 // and entities, the article drawn with its names; then, after that frame, claim models,
 // claims, article redrawn with claim lines, sidebar.
 const staged = (s, k) => +((s.staged ?? '').match(new RegExp(`${k}:([0-9.]+)`))?.[1] ?? NaN);
@@ -81,7 +81,7 @@ if (cold.some((s) => s.staged)) {
   console.log(`  analyse (first call, main)      ${median(cold.map((s) => +s.analyzeMs)).toFixed(1)} ms`);
   console.log(`  analyse + sidebar + render      ${median(cold.map((s) => +s.totalMs)).toFixed(1)} ms`);
 }
-// The first analysis's parts (src/web/app.rs, data-phases): each embedded table and
+// The first analysis's parts (src/web/app/load.rs, data-phases): each embedded table and
 // each stage timed on its own. Much of each is the browser compiling the code the part
 // runs for the first time (it compiles wasm lazily, function by function, on first call).
 {
@@ -128,7 +128,7 @@ for (const s of w) for (const kv of (s.sidebarParts ?? '').split(' ').filter(Boo
   (parts[k] ??= []).push(+v);
 }
 console.log(`    of which ${Object.entries(parts).map(([k, v]) => `${k} ${median(v).toFixed(2)}`).join(', ')} ms`);
-// Claim cards below the fold are built after the first frame (src/web/app.rs,
+// Claim cards below the fold are built after the first frame (src/web/app/claims.rs,
 // FIRST_CARDS): not in the figures above, timed here.
 const rest = w.map((s) => +s.cardsRestMs).filter((x) => !Number.isNaN(x));
 if (rest.length) console.log(`  claim cards below the fold      ${median(rest).toFixed(2)} ms   (built after the first frame; not in the total)`);

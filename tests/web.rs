@@ -2,8 +2,8 @@
 //! Chromium via wasm-bindgen-test-runner).
 #![cfg(target_arch = "wasm32")]
 
-use claimlens::web::dom::{Batch, Kept};
-use claimlens::web::render::{prepare, render_chunk, Cursor, PlainLook, Rendered};
+use claimlens::web::dom::{Batch, Kept, Shown};
+use claimlens::web::render::{prepare, render_chunk, render_reusing, Cursor, PlainLook, Rendered};
 use claimlens::web::segments::{build_segments, lines, Interval, Layer, Role};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -196,4 +196,114 @@ fn batch_builds_text_and_attributes_never_markup_and_keeps_elements() {
     assert_eq!(root.last_element_child().unwrap().tag_name(), "P");
     let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
     assert!(pwned.is_undefined());
+}
+
+/// Renders `text` with `render_reusing` into `article`, continuing from `old`.
+fn render_again(article: &web_sys::Element, text: &str, old: Rendered) -> Rendered {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let analysis = claimlens::analyze(text);
+    let prep = prepare(text, &analysis, usize::MAX);
+    let out = render_reusing(
+        article.as_ref(),
+        &doc,
+        text,
+        &analysis,
+        &prep,
+        &PlainLook(&analysis),
+        old,
+    )
+    .unwrap();
+    // every kept run is in the article and spells its run's text
+    for (i, seg) in prep.segs.iter().enumerate() {
+        if let Some(e) = out.els.get(i) {
+            assert!(
+                article.contains(Some(e.as_ref())),
+                "run {i} not in the article"
+            );
+            assert_eq!(e.text_content().unwrap(), text[seg.range.clone()]);
+        }
+    }
+    out
+}
+
+#[wasm_bindgen_test]
+fn reusing_render_keeps_unchanged_paragraphs_and_equals_a_fresh_render() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let article = doc.create_element("article").unwrap();
+    doc.body().unwrap().append_child(&article).unwrap();
+    let a = "Maria Lopez said the bridge would open in May.\n\nThe mayor of Springfield disagreed.\n\nNobody else spoke.";
+    let b = "Maria Lopez said the bridge would open in May.\n\nThe council of Springfield disagreed, said Tom Baker.\n\nNobody else spoke.\n\nA new line.";
+    let out = render_again(&article, a, Rendered::default());
+    let first = article.first_element_child().unwrap();
+    assert_eq!(article.inner_html(), render(a).inner_html());
+    // the same text again: every paragraph kept
+    let html = article.inner_html();
+    let out = render_again(&article, a, out);
+    assert_eq!(article.inner_html(), html);
+    assert!(article
+        .first_element_child()
+        .unwrap()
+        .is_same_node(Some(first.as_ref())));
+    // a changed middle paragraph and a new last one: the first paragraph kept, the
+    // whole equal to a fresh render
+    let out = render_again(&article, b, out);
+    assert_eq!(article.inner_html(), render(b).inner_html());
+    assert!(article
+        .first_element_child()
+        .unwrap()
+        .is_same_node(Some(first.as_ref())));
+    // and back, with fewer paragraphs
+    render_again(&article, a, out);
+    assert_eq!(article.inner_html(), render(a).inner_html());
+    article.remove();
+}
+
+#[wasm_bindgen_test]
+fn batch_hash_tells_equal_lists_and_replace_skips_them() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let root = doc.create_element("div").unwrap();
+    let shown = Shown::default();
+    let list = |label: &str| {
+        let mut b = Batch::new();
+        b.open_class("ul", "list").el_text("li", "", label).close();
+        b
+    };
+    list("one").replace(root.as_ref(), &shown).unwrap();
+    let ul = root.first_element_child().unwrap();
+    // equal: the page keeps its element
+    list("one").replace(root.as_ref(), &shown).unwrap();
+    assert!(root
+        .first_element_child()
+        .unwrap()
+        .is_same_node(Some(ul.as_ref())));
+    // different text: rebuilt
+    list("two").replace(root.as_ref(), &shown).unwrap();
+    assert_eq!(root.text_content().unwrap(), "two");
+    assert_eq!(root.child_element_count(), 1);
+    // forgotten: rebuilt even when equal
+    let ul = root.first_element_child().unwrap();
+    shown.forget();
+    list("two").replace(root.as_ref(), &shown).unwrap();
+    assert!(!root
+        .first_element_child()
+        .unwrap()
+        .is_same_node(Some(ul.as_ref())));
+    // a rolled-back part leaves neither ops nor strings behind
+    let mut b = Batch::new();
+    b.el_text("p", "", "kept");
+    let mark = b.mark();
+    b.el_text("p", "gone", "dropped");
+    b.rollback(mark);
+    b.el_text("p", "", "after");
+    let out = doc.create_element("div").unwrap();
+    b.flush(out.as_ref(), None).unwrap();
+    assert_eq!(out.inner_html(), "<p>kept</p><p>after</p>");
+    // equal content hashes equal, whatever the string table held before
+    let mut x = Batch::new();
+    x.el_text("p", "c", "same");
+    let mut y = Batch::new();
+    y.el_text("p", "", "other");
+    y.take_hash();
+    y.el_text("p", "c", "same");
+    assert_eq!(x.take_hash(), y.take_hash());
 }

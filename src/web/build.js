@@ -38,3 +38,24 @@ export function build_batch(root, strs, lens, ops, kept) {
   }
   root.appendChild(frag);
 }
+
+// Puts the article's new paragraphs in place around the kept ones (render_reusing in
+// render.rs). plan: for each paragraph in order, the index of the old child of `root`
+// it keeps, or -1 for the next child of `frag`. Old children not kept are removed.
+export function patch_children(root, frag, plan) {
+  const old = Array.from(root.children);
+  const keep = new Uint8Array(old.length);
+  for (const k of plan) if (k >= 0) keep[k] = 1;
+  for (let i = 0; i < old.length; i++) if (!keep[i]) old[i].remove();
+  let prev = null;
+  for (const k of plan) {
+    let node;
+    if (k >= 0) {
+      node = old[k];
+    } else {
+      node = frag.firstChild;
+      if (prev) prev.after(node); else root.prepend(node);
+    }
+    prev = node;
+  }
+}

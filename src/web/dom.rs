@@ -192,6 +192,23 @@ extern "C" {
         ops: &[u32],
         kept: &JsValue,
     ) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, js_name = patch_children)]
+    fn patch_children_js(
+        root: &Node,
+        frag: &web_sys::DocumentFragment,
+        plan: &js_sys::Int32Array,
+    ) -> Result<(), JsValue>;
+}
+
+/// Replaces `root`'s children by the paragraphs of a plan (see `build.js`): for each,
+/// the index of an old child to keep, or -1 for the next child of `frag`.
+pub fn patch_children(
+    root: &Node,
+    frag: &web_sys::DocumentFragment,
+    plan: &js_sys::Int32Array,
+) -> Res<()> {
+    patch_children_js(root, frag, plan).map_err(WebError::from)
 }
 
 const OP_OPEN: u32 = 0;
@@ -215,7 +232,23 @@ pub struct Batch {
     names: std::collections::HashMap<&'static str, u32>,
     /// Repeated computed strings (run classes), sent once per batch.
     syms: std::collections::HashMap<String, u32>,
+    /// A hash of everything queued since the last [`Batch::take_hash`]: strings by
+    /// content, not by table position, so equal hashes mean equal DOM.
+    hash: u64,
 }
+
+/// Where a [`Batch`] stood, to go back to with [`Batch::rollback`].
+#[derive(Debug, Clone, Copy)]
+pub struct Mark {
+    ops: usize,
+    strs: usize,
+    lens: usize,
+}
+
+/// FNV-1a's prime and offset basis (64-bit): a fast hash, ample for telling whether a
+/// paragraph or a list came out the same as last time.
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// Length of `s` in UTF-16 code units (how JavaScript slices the concatenation).
 fn utf16_len(s: &str) -> u32 {
@@ -230,7 +263,10 @@ fn utf16_len(s: &str) -> u32 {
 impl Batch {
     /// An empty batch.
     pub fn new() -> Batch {
-        Batch::default()
+        Batch {
+            hash: FNV_BASIS,
+            ..Batch::default()
+        }
     }
 
     /// Ops queued so far (a measure of how much DOM the next flush builds).
@@ -241,6 +277,51 @@ impl Batch {
     /// True when nothing is queued.
     pub fn is_empty(&self) -> bool {
         self.ops.is_empty()
+    }
+
+    fn mix(&mut self, x: u64) {
+        self.hash = (self.hash ^ x).wrapping_mul(FNV_PRIME);
+    }
+
+    // not inlined: every queuing method calls it, and inlined copies grew the wasm
+    #[inline(never)]
+    fn mix_str(&mut self, s: &str) {
+        for &byte in s.as_bytes() {
+            self.hash = (self.hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+        }
+        // the length too, so "ab"+"c" and "a"+"bc" differ
+        self.mix(s.len() as u64);
+    }
+
+    /// Hashes an op and its fixed name, and returns the name's place in the table.
+    fn begin(&mut self, op: u32, name: &'static str) -> u32 {
+        self.mix(u64::from(op));
+        self.mix_str(name);
+        self.name(name)
+    }
+
+    /// The hash of what was queued since the last call, and starts a new one.
+    pub fn take_hash(&mut self) -> u64 {
+        std::mem::replace(&mut self.hash, FNV_BASIS)
+    }
+
+    /// The current position, for [`Batch::rollback`].
+    pub fn mark(&self) -> Mark {
+        Mark {
+            ops: self.ops.len(),
+            strs: self.strs.len(),
+            lens: self.lens.len(),
+        }
+    }
+
+    /// Forgets everything queued since `mark` (an element found unchanged).
+    pub fn rollback(&mut self, mark: Mark) {
+        self.ops.truncate(mark.ops);
+        self.strs.truncate(mark.strs);
+        self.lens.truncate(mark.lens);
+        let keep = mark.lens as u32;
+        self.names.retain(|_, id| *id < keep);
+        self.syms.retain(|_, id| *id < keep);
     }
 
     fn push_str(&mut self, s: &str) -> u32 {
@@ -270,7 +351,7 @@ impl Batch {
 
     /// Opens a child element of the current one.
     pub fn open(&mut self, tag: &'static str) -> &mut Self {
-        let t = self.name(tag);
+        let t = self.begin(OP_OPEN, tag);
         self.ops.extend([OP_OPEN, t]);
         self
     }
@@ -279,6 +360,8 @@ impl Batch {
     pub fn open_class(&mut self, tag: &'static str, class: &'static str) -> &mut Self {
         self.open(tag);
         if !class.is_empty() {
+            self.mix(u64::from(OP_CLASS));
+            self.mix_str(class);
             let c = self.name(class);
             self.ops.extend([OP_CLASS, c]);
         }
@@ -287,6 +370,8 @@ impl Batch {
 
     /// Sets the open element's class from a computed string that repeats often.
     pub fn class_sym(&mut self, class: &str) -> &mut Self {
+        self.mix(u64::from(OP_CLASS));
+        self.mix_str(class);
         let c = self.sym(class);
         self.ops.extend([OP_CLASS, c]);
         self
@@ -294,7 +379,8 @@ impl Batch {
 
     /// Sets an attribute to a fixed value.
     pub fn attr_static(&mut self, name: &'static str, value: &'static str) -> &mut Self {
-        let n = self.name(name);
+        let n = self.begin(OP_ATTR, name);
+        self.mix_str(value);
         let v = self.name(value);
         self.ops.extend([OP_ATTR, n, v]);
         self
@@ -302,7 +388,8 @@ impl Batch {
 
     /// Sets an attribute (the value is sent as-is: an attribute, never markup).
     pub fn attr(&mut self, name: &'static str, value: &str) -> &mut Self {
-        let n = self.name(name);
+        let n = self.begin(OP_ATTR, name);
+        self.mix_str(value);
         let v = self.push_str(value);
         self.ops.extend([OP_ATTR, n, v]);
         self
@@ -311,7 +398,8 @@ impl Batch {
     /// Sets an attribute to a number, written straight into the table.
     pub fn attr_num(&mut self, name: &'static str, value: usize) -> &mut Self {
         use std::fmt::Write;
-        let n = self.name(name);
+        let n = self.begin(OP_ATTR, name);
+        self.mix(value as u64);
         let id = self.lens.len() as u32;
         let before = self.strs.len();
         let _ = write!(self.strs, "{value}");
@@ -327,15 +415,18 @@ impl Batch {
         values: impl Iterator<Item = u32>,
     ) -> &mut Self {
         use std::fmt::Write;
-        let n = self.name(name);
+        let n = self.begin(OP_ATTR, name);
         let id = self.lens.len() as u32;
         let before = self.strs.len();
         for (k, v) in values.enumerate() {
+            self.mix(u64::from(v));
             if k > 0 {
                 self.strs.push(' ');
             }
             let _ = write!(self.strs, "{v}");
         }
+        // a terminator, so the list's end is part of the hash
+        self.mix(u64::MAX);
         self.lens.push((self.strs.len() - before) as u32); // ASCII
         self.ops.extend([OP_ATTR, n, id]);
         self
@@ -344,6 +435,8 @@ impl Batch {
     /// Appends `text` as a text node of the open element.
     pub fn text(&mut self, text: &str) -> &mut Self {
         if !text.is_empty() {
+            self.mix(u64::from(OP_TEXT));
+            self.mix_str(text);
             let s = self.push_str(text);
             self.ops.extend([OP_TEXT, s]);
         }
@@ -352,6 +445,8 @@ impl Batch {
 
     /// Appends a fixed text as a text node of the open element.
     pub fn text_static(&mut self, text: &'static str) -> &mut Self {
+        self.mix(u64::from(OP_TEXT));
+        self.mix_str(text);
         let s = self.name(text);
         self.ops.extend([OP_TEXT, s]);
         self
@@ -359,6 +454,7 @@ impl Batch {
 
     /// Closes the open element.
     pub fn close(&mut self) -> &mut Self {
+        self.mix(u64::from(OP_CLOSE));
         self.ops.push(OP_CLOSE);
         self
     }
@@ -381,12 +477,34 @@ impl Batch {
     /// Appends the decimal digits of `n` as a text node of the open element.
     pub fn text_num(&mut self, n: usize) -> &mut Self {
         use std::fmt::Write;
+        self.mix(u64::from(OP_TEXT));
+        self.mix(n as u64);
         let id = self.lens.len() as u32;
         let before = self.strs.len();
         let _ = write!(self.strs, "{n}");
         self.lens.push((self.strs.len() - before) as u32); // ASCII digits
         self.ops.extend([OP_TEXT, id]);
         self
+    }
+
+    /// Replaces `root`'s children by what was queued, unless `shown` says that `root`
+    /// already holds the same (built by this method from an equal batch, and not
+    /// changed since): then nothing is built and the page keeps its elements.
+    pub fn replace(&mut self, root: &Node, shown: &Shown) -> Res<()> {
+        let hash = self.take_hash();
+        if shown.0.get() == Some(hash) {
+            self.rollback(Mark {
+                ops: 0,
+                strs: 0,
+                lens: 0,
+            });
+            return Ok(());
+        }
+        shown.0.set(None);
+        clear(root);
+        self.flush(root, None)?;
+        shown.0.set(Some(hash));
+        Ok(())
     }
 
     /// Builds everything queued and appends it to `root` in one insertion; kept
@@ -404,6 +522,28 @@ impl Batch {
         self.names.clear();
         self.syms.clear();
         r.map_err(WebError::from)
+    }
+}
+
+/// What a container built by [`Batch::replace`] holds (its batch's hash), so an equal
+/// rebuild can be skipped. [`Shown::forget`] it when the container changes otherwise.
+#[derive(Debug, Default)]
+pub struct Shown(std::cell::Cell<Option<u64>>);
+
+impl Shown {
+    /// Whether the container holds what a batch of hash `hash` builds.
+    pub fn holds(&self, hash: u64) -> bool {
+        self.0.get() == Some(hash)
+    }
+
+    /// The container now holds what a batch of hash `hash` builds.
+    pub fn set(&self, hash: u64) {
+        self.0.set(Some(hash));
+    }
+
+    /// The container was changed by other means: build it next time.
+    pub fn forget(&self) {
+        self.0.set(None);
     }
 }
 
@@ -435,6 +575,34 @@ impl Kept {
             slots: vec![Kept::NONE; items],
             len: 0,
         }
+    }
+
+    /// Room for `items` items, none built yet, adding to `old`'s elements: items found
+    /// unchanged take their element from `old` ([`Kept::copy_from`]).
+    pub fn continuing(old: &Kept, items: usize) -> Kept {
+        Kept {
+            arr: old.arr.clone(),
+            slots: vec![Kept::NONE; items],
+            len: old.len,
+        }
+    }
+
+    /// Item `item` takes the element that `old` (which this continues) has for `old_item`.
+    pub fn copy_from(&mut self, item: usize, old: &Kept, old_item: usize) {
+        if let (Some(slot), Some(&k)) = (self.slots.get_mut(item), old.slots.get(old_item)) {
+            *slot = k;
+        }
+    }
+
+    /// Elements pushed or queued so far, over all the batches that built them.
+    pub fn pushed(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Forgets the elements queued since `pushed` was [`Kept::pushed`] (their batch
+    /// was rolled back); their items' slots are set again by the caller.
+    pub fn rollback(&mut self, pushed: usize) {
+        self.len = pushed as u32;
     }
 
     /// Makes room for at least `items` items.

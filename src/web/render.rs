@@ -201,7 +201,27 @@ pub struct Rendered {
     pub els: Kept,
     /// Each run's current style.
     pub styles: Vec<RunStyle>,
+    /// Each line's paragraph as built by [`render_reusing`] (by line index; `None` for
+    /// an empty line), for the next render to keep the paragraphs that come out the
+    /// same. Empty after a chunked render, or once the runs were restyled in place.
+    pub lines: Vec<Option<LineMemo>>,
 }
+
+/// What a rendered paragraph was built from, to tell whether a new render would build
+/// it the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineMemo {
+    /// Hash of the paragraph's elements, attributes and text ([`Batch::take_hash`]).
+    hash: u64,
+    /// Its first run.
+    first_seg: u32,
+    /// Its position among the article's paragraphs.
+    child: u32,
+}
+
+/// Texts up to this many bytes are rendered in one go by [`render_reusing`], keeping
+/// the paragraphs that did not change; longer ones in chunks ([`render_chunk`]).
+pub const REUSE_MAX_BYTES: usize = 64 * 1024;
 
 /// Where a progressive render stands.
 #[derive(Debug, Clone, Default)]
@@ -237,11 +257,10 @@ pub fn render_chunk(
     if out.styles.len() < prep.segs.len() {
         out.styles.resize(prep.segs.len(), RunStyle::default());
     }
-    let mut b = Batch::new();
-    let mut class = String::new();
+    let mut para = Para::new(text, analysis, look);
     while cursor.line < prep.lines.len() {
-        if b.len() >= FLUSH_OPS {
-            b.flush(article, Some(&out.els))?;
+        if para.b.len() >= FLUSH_OPS {
+            para.b.flush(article, Some(&out.els))?;
             if super::dom::now() - started > budget_ms {
                 break;
             }
@@ -255,6 +274,44 @@ pub fn render_chunk(
         if line.is_empty() {
             continue;
         }
+        para.line(prep, line, cursor, out);
+    }
+    para.b.flush(article, Some(&out.els))?;
+    out.lines.clear();
+    Ok(cursor.line >= prep.lines.len())
+}
+
+/// What queuing a paragraph needs.
+struct Para<'a> {
+    b: Batch,
+    /// Scratch for each run's class list.
+    class: String,
+    text: &'a str,
+    analysis: &'a Analysis,
+    look: &'a dyn Look,
+}
+
+impl<'a> Para<'a> {
+    fn new(text: &'a str, analysis: &'a Analysis, look: &'a dyn Look) -> Para<'a> {
+        Para {
+            b: Batch::new(),
+            class: String::new(),
+            text,
+            analysis,
+            look,
+        }
+    }
+
+    /// Queues the `p` of `line` (not empty) and its runs from `cursor.seg` on, keeping
+    /// each run's element and style in `out`.
+    fn line(
+        &mut self,
+        prep: &Prepared,
+        line: Range<usize>,
+        cursor: &mut Cursor,
+        out: &mut Rendered,
+    ) {
+        let b = &mut self.b;
         b.open("p");
         let mut pos = line.start;
         while cursor.seg < prep.segs.len() && prep.segs[cursor.seg].range.end <= line.end {
@@ -262,22 +319,110 @@ pub fn render_chunk(
             let seg = &prep.segs[i];
             cursor.seg += 1;
             if seg.range.start > pos {
-                b.text(&text[pos..seg.range.start]);
+                b.text(&self.text[pos..seg.range.start]);
             }
-            let style = run_style(seg, look);
-            seg_ops(&mut b, &mut class, text, analysis, seg, style);
+            let style = run_style(seg, self.look);
+            seg_ops(b, &mut self.class, self.text, self.analysis, seg, style);
             b.keep(&mut out.els, i);
             b.close();
-            out.styles[i] = style;
+            if let Some(s) = out.styles.get_mut(i) {
+                *s = style;
+            }
             pos = seg.range.end;
         }
         if pos < line.end {
-            b.text(&text[pos..line.end]);
+            b.text(&self.text[pos..line.end]);
         }
         b.close();
     }
-    b.flush(article, Some(&out.els))?;
-    Ok(cursor.line >= prep.lines.len())
+}
+
+/// Renders the whole article into `article` at once, keeping the paragraphs of `old`
+/// (the article on screen, as last rendered by this function) that come out the same:
+/// the same text, runs, attributes and styles at the same line. Re-rendering a text
+/// after a small change, or the same text again, then builds only what changed.
+/// The old runs must carry no highlight classes (the caller clears them first).
+#[allow(clippy::too_many_arguments)]
+pub fn render_reusing(
+    article: &Node,
+    doc: &web_sys::Document,
+    text: &str,
+    analysis: &Analysis,
+    prep: &Prepared,
+    look: &dyn Look,
+    old: Rendered,
+) -> Res<Rendered> {
+    let n_segs = prep.segs.len();
+    // elements of paragraphs replaced since the last full build stay in the kept
+    // array; past this much waste, build afresh so they can be freed
+    let reuse = !old.lines.is_empty() && old.els.pushed() <= 2 * n_segs + 1024;
+    let mut out = Rendered {
+        els: if reuse {
+            Kept::continuing(&old.els, n_segs)
+        } else {
+            Kept::new(n_segs)
+        },
+        styles: vec![RunStyle::default(); n_segs],
+        lines: vec![None; prep.lines.len()],
+    };
+    let mut para = Para::new(text, analysis, look);
+    let mut cursor = Cursor::default();
+    // for each new paragraph: the old one it keeps, or -1 for the next one built
+    let mut plan: Vec<i32> = Vec::new();
+    let mut kept = 0usize;
+    while cursor.line < prep.lines.len() {
+        let at = cursor.line;
+        let line = prep.lines[at].clone();
+        cursor.line += 1;
+        while cursor.seg < n_segs && prep.segs[cursor.seg].range.start < line.start {
+            cursor.seg += 1;
+        }
+        if line.is_empty() {
+            continue;
+        }
+        let mark = para.b.mark();
+        let pushed = out.els.pushed();
+        let first_seg = cursor.seg;
+        para.b.take_hash();
+        para.line(prep, line, &mut cursor, &mut out);
+        let hash = para.b.take_hash();
+        let same = old
+            .lines
+            .get(at)
+            .copied()
+            .flatten()
+            .filter(|o| reuse && o.hash == hash);
+        if let Some(o) = same {
+            para.b.rollback(mark);
+            out.els.rollback(pushed);
+            for k in 0..cursor.seg - first_seg {
+                out.els
+                    .copy_from(first_seg + k, &old.els, o.first_seg as usize + k);
+            }
+            plan.push(o.child as i32);
+            kept += 1;
+        } else {
+            plan.push(-1);
+        }
+        out.lines[at] = Some(LineMemo {
+            hash,
+            first_seg: first_seg as u32,
+            child: (plan.len() - 1) as u32,
+        });
+    }
+    let old_children = old.lines.iter().flatten().count();
+    if kept == 0 {
+        super::dom::clear(article);
+        para.b.flush(article, Some(&out.els))?;
+    } else if kept == plan.len() && kept == old_children {
+        // every paragraph kept, in order (lines are matched by position): nothing to do
+    } else {
+        let frag = doc.create_document_fragment();
+        para.b.flush(&frag, Some(&out.els))?;
+        let plan = js_sys::Int32Array::from(plan.as_slice());
+        super::dom::patch_children(article, &frag, &plan)?;
+    }
+    Ok(out)
 }
 
 /// Queues one run, left open for the caller to keep and close: a `span` holding its
