@@ -1022,7 +1022,7 @@ const NOT_A_SOURCE: &[&str] = &[
 
 /// "There have been reports that …": existential "there" and its verb are neither the
 /// source nor the cue. The cue starts after the verb, and a source the tagger found
-/// before it keeps only what could speak: "Over the past 48 hours there" names no one.
+/// before it keeps only what could speak: "Over the past two days there" names no one.
 /// Whether the cue followed existential "there".
 fn after_existential_there(doc: &Document, entities: &Entities, d: &mut Draft) -> bool {
     let cue = &mut d.cue;
@@ -1448,16 +1448,21 @@ mod tests {
         );
     }
 
-    /// The draft of a one-word cue `verb` with `content` as (first, last word) pairs.
-    fn cue_draft(doc: &Document, verb: &str, content: &[(&str, &str)]) -> Draft {
-        let head = token(doc, verb);
-        let cue = Cue {
-            tokens: head..head + 1,
+    /// An asserted cue over `tokens` whose reporting word is `head`.
+    fn plain_cue(tokens: Range<usize>, head: usize, confidence: f32) -> Cue {
+        Cue {
+            tokens,
             head,
             negated: false,
             source_after: false,
-            confidence: 1.0,
-        };
+            confidence,
+        }
+    }
+
+    /// The draft of a one-word cue `verb` with `content` as (first, last word) pairs.
+    fn cue_draft(doc: &Document, verb: &str, content: &[(&str, &str)]) -> Draft {
+        let head = token(doc, verb);
+        let cue = plain_cue(head..head + 1, head, 1.0);
         let parts = content
             .iter()
             .map(|(a, b)| token(doc, a)..token(doc, b) + 1)
@@ -1515,13 +1520,7 @@ mod tests {
         let text = "Over the past two days there have been reports that the mayor will resign.";
         let (doc, ents, _) = prepared(text);
         let (have, reports) = (token(&doc, "have"), token(&doc, "reports"));
-        let cue = Cue {
-            tokens: have..reports + 1,
-            head: reports,
-            negated: false,
-            source_after: false,
-            confidence: 0.5,
-        };
+        let cue = plain_cue(have..reports + 1, reports, 0.5);
         let source = token(&doc, "Over")..token(&doc, "there") + 1;
         let content = token(&doc, "that") + 1..token(&doc, "resign") + 1;
         let mut d = build(&cue, Some(source), vec![content]);
