@@ -1199,6 +1199,14 @@ mod tests {
         assert!(finish(&doc, &ents, &facts, &mut speakers, sure).is_some());
     }
 
+    /// The content parts of the claim whose cue is `cue` (the test fails without one).
+    fn content_of<'a>(found: &'a [(String, String, Vec<String>)], cue: &str) -> &'a [String] {
+        let claim = found.iter().find(|c| c.0 == cue);
+        &claim
+            .unwrap_or_else(|| panic!("no claim with cue {cue:?}: {found:?}"))
+            .2
+    }
+
     #[test]
     fn content_opening_with_a_quoted_fragment_keeps_both_marks() {
         let found = claims(
@@ -1430,20 +1438,12 @@ mod tests {
              festival director Ana Petrova. \u{201c}We have had snow many times, but the \
              weather always clears on Sunday,\u{201d} she added.",
         );
-        let said = found
-            .iter()
-            .find(|c| c.0 == "said")
-            .expect("the first report");
         assert_eq!(
-            said.2,
+            content_of(&found, "said"),
             ["The last time it snowed in the valley was in the 1980s,"]
         );
-        let added = found
-            .iter()
-            .find(|c| c.0 == "added")
-            .expect("the second report");
         assert_eq!(
-            added.2,
+            content_of(&found, "added"),
             ["We have had snow many times, but the weather always clears on Sunday,"]
         );
     }

@@ -1004,6 +1004,12 @@ mod tests {
             .collect()
     }
 
+    /// The document-context feature "a word at another occurrence, on `side`, has
+    /// lexicon bit `bit`" (`side`: [`t::DOC_PREV_LEX`] or [`t::DOC_NEXT_LEX`]).
+    fn doc_lex_feature(side: u16, bit: usize) -> u32 {
+        FeatureHasher::new(20).mix(side, &[bit as u64])
+    }
+
     #[test]
     fn doc_context_reads_the_other_occurrences() {
         use crate::entities::lexicon::bit;
@@ -1016,9 +1022,8 @@ mod tests {
         let z = tokens_of(&doc, "Zorvex");
         assert_eq!(z.len(), 4);
         assert!(ctx.lex[z[0]].has(bit::UNLISTED));
-        let h = FeatureHasher::new(20);
-        let title_before = h.mix(t::DOC_PREV_LEX, &[bit::TITLE as u64]);
-        let cue_after = h.mix(t::DOC_NEXT_LEX, &[bit::CUE as u64]);
+        let title_before = doc_lex_feature(t::DOC_PREV_LEX, bit::TITLE);
+        let cue_after = doc_lex_feature(t::DOC_NEXT_LEX, bit::CUE);
         // the first occurrence sees the title and the verb at the others
         let first = doc_features(&doc, &ctx, z[0]);
         assert!(first.contains(&title_before) && first.contains(&cue_after));
@@ -1051,11 +1056,7 @@ mod tests {
         let doc = Document::new("The zorvex said. Zorvex left. Zorvex stayed.");
         let ctx = DocContext::new(&doc, lex);
         let z = tokens_of(&doc, "Zorvex");
-        let h = FeatureHasher::new(20);
-        let cue_after = h.mix(
-            t::DOC_NEXT_LEX,
-            &[crate::entities::lexicon::bit::CUE as u64],
-        );
+        let cue_after = doc_lex_feature(t::DOC_NEXT_LEX, crate::entities::lexicon::bit::CUE);
         assert!(!doc_features(&doc, &ctx, z[0]).contains(&cue_after));
         assert!(tokens_of(&doc, "zorvex")
             .iter()
@@ -1070,11 +1071,7 @@ mod tests {
         );
         let ctx = DocContext::new(&doc, Lexicon::embedded());
         let z = tokens_of(&doc, "Zorvex");
-        let h = FeatureHasher::new(20);
-        let title_before = h.mix(
-            t::DOC_PREV_LEX,
-            &[crate::entities::lexicon::bit::TITLE as u64],
-        );
+        let title_before = doc_lex_feature(t::DOC_PREV_LEX, crate::entities::lexicon::bit::TITLE);
         assert!(!doc_features(&doc, &ctx, z[0]).contains(&title_before));
     }
 
