@@ -306,7 +306,8 @@ fn stop_at_participial_report(doc: &Document, facts: &TokenFacts, d: &mut Draft)
         k > 0
             && rules::is_punct(doc, k - 1, ",")
             && facts.quote[k] == 0
-            && matches!(lexicon::lookup(doc.lower(k)), Some((_, Form::Gerund)))
+            && (matches!(lexicon::lookup(doc.lower(k)), Some((_, Form::Gerund)))
+                || opens_participle_clause(doc, k))
     };
     let mut after_cue = 0;
     for i in 0..d.content.len() {
@@ -326,6 +327,56 @@ fn stop_at_participial_report(doc: &Document, facts: &TokenFacts, d: &mut Draft)
             return;
         }
     }
+}
+
+/// Whether token `k` is a participle of any verb opening a clause with its object
+/// ("…, dealing a blow to …", "…, sending him to …"): the source's next act or the
+/// narrator's comment, not more of the report. Words in "-ing" that work as prepositions
+/// ("including", "according to") or nouns ("…, morning and evening") do not count.
+fn opens_participle_clause(doc: &Document, k: usize) -> bool {
+    let w = doc.lower(k);
+    let Some(stem) = w.strip_suffix("ing") else {
+        return false;
+    };
+    if stem.len() < 3
+        || !w.bytes().all(|b| b.is_ascii_lowercase())
+        || matches!(
+            w,
+            "including"
+                | "excluding"
+                | "according"
+                | "regarding"
+                | "concerning"
+                | "following"
+                | "depending"
+                | "notwithstanding"
+                | "being"
+                | "having"
+                | "during"
+                | "something"
+                | "nothing"
+                | "anything"
+                | "everything"
+                | "morning"
+                | "evening"
+                | "spring"
+                | "string"
+                | "thing"
+        )
+    {
+        return false;
+    }
+    // the object: a determiner, a pronoun, "to" or a name
+    doc.tokens.get(k + 1).is_some_and(|t| {
+        matches!(
+            doc.lower(k + 1),
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "him" | "them" | "it" | "to"
+        ) || t
+            .text(doc.text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    })
 }
 
 /// A report told before its cue ("“…,” Okoro said …") does not run on into where, when
@@ -559,7 +610,10 @@ fn absorb_nested_reports(doc: &Document, facts: &TokenFacts, drafts: &mut Vec<Dr
                 && d.content.last().is_some_and(|p| {
                     p.start >= d.cue.tokens.end
                         && p.start <= src.start
-                        && (p.end >= src.end || another_that_clause(doc, p.end..src.start))
+                        && (p.end >= src.end
+                            || another_that_clause(doc, p.end..src.start)
+                            || (fronted_phrase(doc, p.clone(), src.start)
+                                && main_clause_report(doc, &d.cue)))
                         && p.end <= cue.start + 1
                         && !breaks_clause(doc, p.start, src.start)
                 })
@@ -702,6 +756,50 @@ fn another_that_clause(doc: &Document, gap: Range<usize>) -> bool {
         && gap
             .clone()
             .all(|k| matches!(doc.lower(k), "," | "and" | "or" | "that"))
+}
+
+/// Does the content `part` hold only a "that" and a phrase set off by a comma before the
+/// inner report's source at `src` ("said that in 1998, Okoro allowed …")? Then the
+/// inner report's subject and verb are the rest of the same "that" clause.
+fn fronted_phrase(doc: &Document, part: Range<usize>, src: usize) -> bool {
+    doc.lower(part.start) == "that"
+        && part.end < src
+        && (part.end..src).all(|k| rules::is_punct(doc, k, ","))
+}
+
+/// Is `cue` the report of its sentence's main clause? A participle ("Knowing that …,
+/// I …") or a report in a clause opened by a subordinator ("If you think that …, we …")
+/// leads into the main clause that follows its content.
+fn main_clause_report(doc: &Document, cue: &Cue) -> bool {
+    use super::lexicon::{self, Form};
+    if matches!(
+        lexicon::lookup(doc.lower(cue.head)),
+        Some((_, Form::Gerund))
+    ) {
+        return false;
+    }
+    let Some(sentence) = sentence_of(doc, cue.head) else {
+        return false;
+    };
+    !(sentence.tokens.start..cue.tokens.start).any(|k| {
+        matches!(
+            doc.lower(k),
+            "if" | "when"
+                | "while"
+                | "although"
+                | "though"
+                | "because"
+                | "since"
+                | "unless"
+                | "once"
+                | "whether"
+                | "as"
+                | "lest"
+                | "before"
+                | "after"
+                | "until"
+        )
+    })
 }
 
 /// Is there a clause break in `start..end` ("…, but …"), other than one that goes on with
@@ -1513,6 +1611,56 @@ mod tests {
         let before = d.content.clone();
         stop_at_coordinated_predicate(&doc, &facts, &mut d);
         assert_eq!(d.content, before);
+    }
+
+    #[test]
+    fn a_participle_with_an_object_ends_the_report() {
+        let text = "The court ruled against the county map, dealing a blow to the governor.";
+        let (doc, _, facts) = prepared(text);
+        let mut d = cue_draft(&doc, "ruled", &[("against", "governor")]);
+        stop_at_participial_report(&doc, &facts, &mut d);
+        let last = d.content.last().map(|r| doc.token_text(r.end - 1));
+        assert_eq!(last, Some("map"), "the content ends before \", dealing\"");
+
+        // "including" and "according to" go on with the report
+        let text = "Ada Obi listed the costs, including the new roads and bridges.";
+        let (doc, _, facts) = prepared(text);
+        let mut d = cue_draft(&doc, "listed", &[("the", "bridges")]);
+        let before = d.content.clone();
+        stop_at_participial_report(&doc, &facts, &mut d);
+        assert_eq!(d.content, before);
+    }
+
+    #[test]
+    fn a_report_after_a_fronted_phrase_is_the_outer_content() {
+        // "that in 2019," then the inner report's subject and verb: one "that" clause
+        let text = "The doctor said that in 2019, Ada Obi allowed her staff to believe it.";
+        let (doc, _, facts) = prepared(text);
+        let mut outer = cue_draft(&doc, "said", &[("that", "2019")]);
+        outer.source = Some(token(&doc, "The")..token(&doc, "doctor") + 1);
+        let mut inner = cue_draft(&doc, "allowed", &[("her", "it")]);
+        inner.source = Some(token(&doc, "Ada")..token(&doc, "Obi") + 1);
+        let mut drafts = vec![outer, inner];
+        absorb_nested_reports(&doc, &facts, &mut drafts);
+        let end = drafts[0].content.last().map(|r| doc.token_text(r.end - 1));
+        assert_eq!(
+            end,
+            Some("it"),
+            "the outer content runs through the inner report"
+        );
+
+        // a subordinate report ("If you think that …, we …") leads into the main clause
+        let text = "If you think that my parents, both teachers, were poor, we must say otherwise.";
+        let (doc, _, facts) = prepared(text);
+        let mut outer = cue_draft(&doc, "think", &[("that", "poor")]);
+        outer.source = Some(token(&doc, "you")..token(&doc, "you") + 1);
+        let mut inner = cue_draft(&doc, "say", &[("otherwise", "otherwise")]);
+        inner.source = Some(token(&doc, "we")..token(&doc, "we") + 1);
+        let mut drafts = vec![outer, inner];
+        absorb_nested_reports(&doc, &facts, &mut drafts);
+        assert_eq!(drafts.len(), 2);
+        let end = drafts[0].content.last().map(|r| doc.token_text(r.end - 1));
+        assert_eq!(end, Some("poor"));
     }
 
     #[test]
