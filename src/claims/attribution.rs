@@ -613,7 +613,8 @@ fn absorb_nested_reports(doc: &Document, facts: &TokenFacts, drafts: &mut Vec<Dr
                         && (p.end >= src.end
                             || another_that_clause(doc, p.end..src.start)
                             || (fronted_phrase(doc, p.clone(), src.start)
-                                && main_clause_report(doc, &d.cue)))
+                                && main_clause_report(doc, &d.cue))
+                            || subordinate_gap(doc, p.end..src.start))
                         && p.end <= cue.start + 1
                         && !breaks_clause(doc, p.start, src.start)
                 })
@@ -800,6 +801,21 @@ fn main_clause_report(doc: &Document, cue: &Cue) -> bool {
                 | "until"
         )
     })
+}
+
+/// Is `gap` only a subordinator ("… to quit after Okoro claimed …"), not set off by a
+/// comma (", while others said …" is a report of its own)?
+fn subordinate_gap(doc: &Document, gap: Range<usize>) -> bool {
+    let comma_before = (0..gap.start)
+        .rev()
+        .find(|&k| doc.tokens[k].kind != TokenKind::Quote)
+        .is_some_and(|k| rules::is_punct(doc, k, ","));
+    gap.len() == 1
+        && !comma_before
+        && matches!(
+            doc.lower(gap.start),
+            "after" | "while" | "because" | "when" | "since" | "before" | "until" | "as" | "if"
+        )
 }
 
 /// Is there a clause break in `start..end` ("…, but …"), other than one that goes on with
@@ -1661,6 +1677,35 @@ mod tests {
         assert_eq!(drafts.len(), 2);
         let end = drafts[0].content.last().map(|r| doc.token_text(r.end - 1));
         assert_eq!(end, Some("poor"));
+    }
+
+    #[test]
+    fn a_report_joined_by_a_subordinator_is_the_outer_content() {
+        let text = "Obi urged voters to quit the party after the governor claimed that it lied.";
+        let (doc, _, facts) = prepared(text);
+        let mut outer = cue_draft(&doc, "urged", &[("voters", "party")]);
+        outer.source = Some(token(&doc, "Obi")..token(&doc, "Obi") + 1);
+        let mut inner = cue_draft(&doc, "claimed", &[("that", "lied")]);
+        inner.source = Some(token(&doc, "after") + 1..token(&doc, "governor") + 1);
+        let mut drafts = vec![outer, inner];
+        absorb_nested_reports(&doc, &facts, &mut drafts);
+        let end = drafts[0].content.last().map(|r| doc.token_text(r.end - 1));
+        assert_eq!(end, Some("lied"));
+
+        // after a comma, "while others said …" is a report of its own
+        let text =
+            "Half agreed that the plan is \"working,\" while the others claimed that it failed.";
+        let (doc, _, facts) = prepared(text);
+        let close = token(&doc, "while") - 1;
+        let mut outer = cue_draft(&doc, "agreed", &[("that", "working")]);
+        outer.content[0].end = close + 1;
+        outer.source = Some(token(&doc, "Half")..token(&doc, "Half") + 1);
+        let mut inner = cue_draft(&doc, "claimed", &[("it", "failed")]);
+        inner.source = Some(token(&doc, "while") + 1..token(&doc, "others") + 1);
+        let mut drafts = vec![outer, inner];
+        absorb_nested_reports(&doc, &facts, &mut drafts);
+        let end = drafts[0].content.last().map(|r| r.end);
+        assert_eq!(end, Some(close + 1), "the outer content keeps its own end");
     }
 
     #[test]
