@@ -666,11 +666,14 @@ fn dash_bylines(doc: &Document, facts: &TokenFacts, drafts: &[Draft]) -> Vec<Dra
         if end == dash + 1 {
             continue;
         }
+        // a report quoted inside the quotation ("… the plan has brought strife …") does
+        // not stand in for the signature
         let taken = drafts.iter().any(|d| {
             d.cue.tokens.contains(&dash)
-                || d.content
-                    .iter()
-                    .any(|c| c.start < inner.end && inner.start < c.end)
+                || (!(inner.start <= d.cue.tokens.start && d.cue.tokens.end <= inner.end)
+                    && d.content
+                        .iter()
+                        .any(|c| c.start < inner.end && inner.start < c.end))
         });
         if taken {
             continue;
@@ -814,7 +817,7 @@ fn subordinate_gap(doc: &Document, gap: Range<usize>) -> bool {
         && !comma_before
         && matches!(
             doc.lower(gap.start),
-            "after" | "while" | "because" | "when" | "since" | "before" | "until" | "as" | "if"
+            "after" | "while" | "because" | "when" | "since" | "before" | "until" | "if"
         )
 }
 

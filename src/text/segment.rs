@@ -252,7 +252,14 @@ fn quotations(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<Quo
             }
             let mark = t.text(text);
             if t.kind == TokenKind::Quote && is_double(mark) {
+                // a closing mark typed at the start of a paragraph, attached to the next
+                // word and with nothing open ("”Fear. I am …”") opens a quotation
+                let misplaced_open = mark == "”"
+                    && i == para.tokens.start
+                    && double.is_none()
+                    && flank(tokens, i) == Some(true);
                 let opening = is_open_double(mark)
+                    .filter(|_| !misplaced_open)
                     .or_else(|| flank(tokens, i))
                     .unwrap_or(double.is_none());
                 match (opening, double.take()) {
@@ -526,6 +533,16 @@ mod tests {
         assert_eq!(q[0].close, None);
         assert_eq!(&text[q[0].inner.clone()], "this never closes.");
         assert_eq!(&text[q[1].inner.clone()], "is fine");
+    }
+
+    #[test]
+    fn closing_mark_typed_at_paragraph_start_opens() {
+        let text = "Photo credit.\n\n”Fear. I am truly afraid.” ― Ada Obi\n“Next one.” ― Ben Eze";
+        let tokens = tokenize(text);
+        let q = segment(text, &tokens).quotations;
+        let inner: Vec<&str> = q.iter().map(|q| &text[q.inner.clone()]).collect();
+        assert_eq!(inner, ["Fear. I am truly afraid.", "Next one."]);
+        assert!(q.iter().all(|q| q.close.is_some()));
     }
 
     #[test]
