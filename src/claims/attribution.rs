@@ -63,7 +63,10 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
             for (k, cue) in cues.iter().enumerate() {
                 let other = |t: usize| in_cue[t] != u32::MAX && in_cue[t] != k as u32;
                 let spans = roles::tag(doc, facts, cue, &other, model, &mut feats, &mut scratch);
-                found.push(draft_from_spans(cue, &spans));
+                found.push(
+                    draft_from_spans(cue, &spans)
+                        .or_else(|| announced_paragraph(doc, facts, cue, &spans)),
+                );
             }
             // A cue whose content a later cue of its sentence cuts short or leaves empty
             // ("She said she recalls …", "says Clinton is lying about …") is tagged again as
@@ -835,6 +838,35 @@ fn breaks_clause(doc: &Document, start: usize, end: usize) -> bool {
         }
         from = at + 1;
     }
+}
+
+/// A cue that ends its paragraph with a colon ("Okoro added:", "The senator told
+/// reporters:") announces the next paragraph as its content, quoted or not; the role
+/// tagger, which learned mostly from quotations there, can leave it untagged.
+fn announced_paragraph(
+    doc: &Document,
+    facts: &TokenFacts,
+    cue: &Cue,
+    spans: &[(Range<usize>, usize)],
+) -> Option<Draft> {
+    let p = *facts.paragraph.get(cue.head)? as usize;
+    let para = doc.segments.paragraphs.get(p)?;
+    let mut rest = (cue.tokens.end..para.tokens.end).filter(|&k| doc.tokens[k].is_wordlike());
+    let colon = (cue.tokens.end..para.tokens.end).any(|k| rules::is_punct(doc, k, ":"))
+        || (cue.tokens.start..cue.tokens.end).any(|k| rules::is_punct(doc, k, ":"));
+    if !colon || rest.next().is_some() {
+        return None;
+    }
+    let next = doc.segments.paragraphs.get(p + 1)?;
+    let words: Vec<usize> = next
+        .tokens
+        .clone()
+        .filter(|&k| doc.tokens[k].is_wordlike())
+        .collect();
+    let (&first, &last) = (words.first()?, words.last()?);
+    let mut with_content = spans.to_vec();
+    with_content.push((first..last + 1, roles::CON));
+    draft_from_spans(cue, &with_content)
 }
 
 /// The claim of a cue from its tagged spans: all content spans, the source span nearest
@@ -1709,6 +1741,18 @@ mod tests {
         absorb_nested_reports(&doc, &facts, &mut drafts);
         let end = drafts[0].content.last().map(|r| r.end);
         assert_eq!(end, Some(close + 1), "the outer content keeps its own end");
+    }
+
+    #[test]
+    fn a_cue_ending_its_paragraph_in_a_colon_takes_the_next_paragraph() {
+        let text = "The council met late.\n\nMayor Ada Obi added:\n\nThis is the worst budget I have seen in years.\n";
+        let found = claims(text);
+        let added = found.iter().find(|(cue, _, _)| cue.starts_with("added"));
+        let Some((_, source, content)) = added else {
+            panic!("no claim for \"added:\" in {found:?}");
+        };
+        assert_eq!(source, "Mayor Ada Obi");
+        assert_eq!(content, &["This is the worst budget I have seen in years"]);
     }
 
     #[test]
