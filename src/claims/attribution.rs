@@ -141,6 +141,9 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                         let end = cues[j].tokens.end;
                         end <= first.start && first.start <= end + 1
                     })
+                    // a parenthetical report ("Acts of protest, Okoro said, are …") is a
+                    // report in its own right, not a false cue
+                    .filter(|&j| !found[j].as_ref().is_some_and(|d| parenthetical(doc, d)))
                     .collect();
                 if earlier.is_empty() {
                     continue;
@@ -867,6 +870,19 @@ fn announced_paragraph(
     let mut with_content = spans.to_vec();
     with_content.push((first..last + 1, roles::CON));
     draft_from_spans(cue, &with_content)
+}
+
+/// Is the draft a parenthetical report, its source and cue set off by commas between two
+/// parts of its content ("The French, Okoro said, have agreed …")?
+fn parenthetical(doc: &Document, d: &Draft) -> bool {
+    let cue = &d.cue.tokens;
+    d.source.as_ref().is_some_and(|src| {
+        src.end <= cue.start
+            && src.start > 0
+            && rules::is_punct(doc, src.start - 1, ",")
+            && rules::is_punct(doc, cue.end, ",")
+    }) && d.content.iter().any(|c| c.end <= cue.start)
+        && d.content.iter().any(|c| c.start >= cue.end)
 }
 
 /// The claim of a cue from its tagged spans: all content spans, the source span nearest
@@ -1753,6 +1769,21 @@ mod tests {
         };
         assert_eq!(source, "Mayor Ada Obi");
         assert_eq!(content, &["This is the worst budget I have seen in years"]);
+    }
+
+    #[test]
+    fn a_parenthetical_report_is_not_a_false_cue_of_a_later_one() {
+        let text = "Acts of protest, Ada Obi said, are acts of patriotism, whether it was sitting \
+                    at a lunch counter in the 1960s or wearing a shirt with the words \
+                    \u{201c}we will not move,\u{201d} as Ben Eze, lying on a sidewalk in Accra, \
+                    said before his arrest.";
+        let found = claims(text);
+        let obi = found.iter().find(|(_, source, _)| source == "Ada Obi");
+        let Some((cue, _, content)) = obi else {
+            panic!("no claim by Ada Obi in {found:?}");
+        };
+        assert_eq!(cue, "said");
+        assert_eq!(content.first().map(String::as_str), Some("Acts of protest"));
     }
 
     #[test]
