@@ -589,8 +589,11 @@ fn leave_quotations_to_their_cues(doc: &Document, facts: &TokenFacts, cues: &[Cu
 /// A report inside another's content ("Okoro said that it wants …", "Okoro said … that
 /// the allies consider it a threat"): the tagger stops the outer content at the inner
 /// report's source. The outer content runs on through the inner report, and the inner
-/// report stays a claim of its own only when its source is a noun group: a pronoun there
-/// ("it wants") most often continues the outer speaker's words.
+/// report stays a claim of its own only when its source is a noun group right after the
+/// outer content or after ", and that": a pronoun there ("it wants") most often
+/// continues the outer speaker's words, and a report joined by a fronted phrase or a
+/// subordinator ("… after Okoro claimed …") is part of them (PolNeAR never annotates it on
+/// its own).
 fn absorb_nested_reports(doc: &Document, facts: &TokenFacts, drafts: &mut Vec<Draft>) {
     let mut gone = vec![false; drafts.len()];
     for j in 0..drafts.len() {
@@ -628,10 +631,12 @@ fn absorb_nested_reports(doc: &Document, facts: &TokenFacts, drafts: &mut Vec<Dr
         let Some(k) = outer else {
             continue;
         };
+        let mut subordinate = false;
         if let Some(p) = drafts[k].content.last_mut() {
+            subordinate = p.end < src.start && !another_that_clause(doc, p.end..src.start);
             p.end = p.end.max(end);
         }
-        gone[j] = pronoun;
+        gone[j] = pronoun || subordinate;
     }
     let mut k = 0;
     drafts.retain(|_| {
@@ -1715,6 +1720,11 @@ mod tests {
             Some("it"),
             "the outer content runs through the inner report"
         );
+        assert_eq!(
+            drafts.len(),
+            1,
+            "the inner report is part of the outer content"
+        );
 
         // a subordinate report ("If you think that …, we …") leads into the main clause
         let text = "If you think that my parents, both teachers, were poor, we must say otherwise.";
@@ -1742,6 +1752,7 @@ mod tests {
         absorb_nested_reports(&doc, &facts, &mut drafts);
         let end = drafts[0].content.last().map(|r| doc.token_text(r.end - 1));
         assert_eq!(end, Some("lied"));
+        assert_eq!(drafts.len(), 1);
 
         // after a comma, "while others said …" is a report of its own
         let text =
