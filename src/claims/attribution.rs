@@ -541,10 +541,28 @@ fn leave_quotations_to_their_cues(doc: &Document, facts: &TokenFacts, cues: &[Cu
 fn absorb_nested_reports(doc: &Document, facts: &TokenFacts, drafts: &mut Vec<Draft>) {
     let mut gone = vec![false; drafts.len()];
     // the drafts of each sentence, in draft order: an outer report is looked for among
-    // its inner report's sentence only (a long article has hundreds of drafts)
-    let sentence_of = |d: &Draft| doc.token_sentence[d.cue.head];
-    let mut by_sentence: Vec<usize> = (0..drafts.len()).collect();
-    by_sentence.sort_by_key(|&k| (sentence_of(&drafts[k]), k));
+    // its inner report's sentence only (a long article has hundreds of drafts). Counted
+    // into place rather than sorted: no sort code for this one use in the wasm.
+    let sentence_of = |d: &Draft| doc.token_sentence[d.cue.head] as usize;
+    let mut first = vec![0usize; doc.segments.sentences.len() + 2];
+    for d in drafts.iter() {
+        if let Some(c) = first.get_mut(sentence_of(d) + 1) {
+            *c += 1;
+        }
+    }
+    for s in 1..first.len() {
+        first[s] += first[s - 1];
+    }
+    let mut by_sentence = vec![0usize; drafts.len()];
+    let mut next = first.clone();
+    for (k, d) in drafts.iter().enumerate() {
+        if let Some(at) = next.get_mut(sentence_of(d)) {
+            if let Some(slot) = by_sentence.get_mut(*at) {
+                *slot = k;
+            }
+            *at += 1;
+        }
+    }
     for j in 0..drafts.len() {
         let Some(src) = drafts[j].source.clone() else {
             continue;
@@ -559,24 +577,21 @@ fn absorb_nested_reports(doc: &Document, facts: &TokenFacts, drafts: &mut Vec<Dr
         };
         let sentence = sentence_of(inner);
         let pronoun = src.len() == 1 && facts.pronoun[src.start];
-        let first = by_sentence.partition_point(|&k| sentence_of(&drafts[k]) < sentence);
-        let outer = by_sentence[first..]
-            .iter()
-            .copied()
-            .take_while(|&k| sentence_of(&drafts[k]) == sentence)
-            .find(|&k| {
-                let d = &drafts[k];
-                k != j
-                    && !gone[k]
-                    && d.cue.tokens.end <= src.start
-                    && d.content.last().is_some_and(|p| {
-                        p.start >= d.cue.tokens.end
-                            && p.start <= src.start
-                            && (p.end >= src.end || another_that_clause(doc, p.end..src.start))
-                            && p.end <= cue.start + 1
-                            && !breaks_clause(doc, p.start, src.start)
-                    })
-            });
+        let same = first.get(sentence).copied().unwrap_or(0)
+            ..first.get(sentence + 1).copied().unwrap_or(0);
+        let outer = by_sentence[same].iter().copied().find(|&k| {
+            let d = &drafts[k];
+            k != j
+                && !gone[k]
+                && d.cue.tokens.end <= src.start
+                && d.content.last().is_some_and(|p| {
+                    p.start >= d.cue.tokens.end
+                        && p.start <= src.start
+                        && (p.end >= src.end || another_that_clause(doc, p.end..src.start))
+                        && p.end <= cue.start + 1
+                        && !breaks_clause(doc, p.start, src.start)
+                })
+        });
         let Some(k) = outer else {
             continue;
         };

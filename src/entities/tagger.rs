@@ -174,7 +174,9 @@ impl NerTagger {
         let mut b = Buffers::default();
         self.word_sums(&featurizer, ctx, &mut b);
         let n = self.bilou.tags();
-        let pipelined = self.emission.lanes_fit();
+        // the pipelining pays through prefetches, which only x86-64 has: elsewhere (the
+        // wasm) the plain loop, and no code for it in the bundle
+        let pipelined = cfg!(target_arch = "x86_64") && self.emission.lanes_fit();
         let mut sentences = doc
             .segments
             .sentences
@@ -253,6 +255,9 @@ impl NerTagger {
 
     /// The context features of the tokens of `range` into `f` (and each token's distinct
     /// word), for [`CompactLinear::score_slots_from`] on top of [`Self::word_sums`].
+    /// (Not inlined: one copy of the feature code for its two callers keeps the wasm
+    /// small; it runs once per sentence.)
+    #[inline(never)]
     fn context_features(
         &self,
         featurizer: &Featurizer,
@@ -297,20 +302,17 @@ impl NerTagger {
                 .score_many(&b.features, &b.ends, &mut b.emissions, &mut b.slots);
             return;
         }
-        b.base.clear();
-        for i in range.clone() {
-            featurizer.context_features(doc, ctx, range, i, &mut b.features);
-            b.ends.push(b.features.len() as u32);
-            b.base.push(ctx.word_of(i) as u32);
-        }
+        let mut f = std::mem::take(&mut b.next);
+        self.context_features(featurizer, doc, ctx, range, &mut f);
         self.emission.score_many_from(
-            &b.features,
-            &b.ends,
+            &f.features,
+            &f.ends,
             &b.word_sums,
-            &b.base,
+            &f.base,
             &mut b.emissions,
             &mut b.slots,
         );
+        b.next = f;
     }
 
     /// How sure the tagger is of the span `r` (tokens of the sentence) with the tags
