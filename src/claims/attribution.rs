@@ -163,13 +163,15 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                     found[k] = Some(d);
                 }
             }
+            let mut starts: Vec<usize> = cues.iter().map(|c| c.tokens.start).collect();
+            starts.sort_unstable();
             let mut drafts: Vec<Draft> = found
                 .into_iter()
                 .zip(dropped)
                 .filter_map(|(d, gone)| if gone { None } else { d })
                 .map(|mut d| {
                     complete_parenthetical(doc, &mut d);
-                    stop_before_next_report(doc, &cues, &mut d);
+                    stop_before_next_report(doc, &starts, &mut d);
                     leave_quotations_to_their_cues(doc, facts, &cues, &mut d);
                     stop_at_participial_report(doc, facts, &mut d);
                     leave_circumstances_to_the_narrator(doc, facts, &mut d);
@@ -282,17 +284,19 @@ fn complete_parenthetical(doc: &Document, d: &mut Draft) {
 /// another report inside it: "Okoro said X, although he declined to say Y" reports X, and
 /// Y belongs to the second cue alone (spec §5). A report with no break before the inner
 /// cue keeps it ("He said she claimed X": the inner report is part of what he said).
-fn stop_before_next_report(doc: &Document, cues: &[Cue], d: &mut Draft) {
+/// `starts`: the first token of every cue, sorted.
+fn stop_before_next_report(doc: &Document, starts: &[usize], d: &mut Draft) {
     let own = d.cue.tokens.clone();
     for part in &mut d.content {
         if part.start < own.end {
             continue;
         }
-        let inner = cues
+        let after = starts.partition_point(|&s| s <= part.start);
+        let inner = starts[after..]
             .iter()
-            .map(|c| c.tokens.start)
-            .filter(|&s| s > part.start && s < part.end && !own.contains(&s))
-            .min();
+            .copied()
+            .take_while(|&s| s < part.end)
+            .find(|s| !own.contains(s));
         if let Some(inner) = inner {
             let end = rules::clause_end(doc, part.start, inner);
             if end < inner {
@@ -597,6 +601,29 @@ fn leave_quotations_to_their_cues(doc: &Document, facts: &TokenFacts, cues: &[Cu
 /// its own).
 fn absorb_nested_reports(doc: &Document, facts: &TokenFacts, drafts: &mut Vec<Draft>) {
     let mut gone = vec![false; drafts.len()];
+    // the drafts of each sentence, in draft order: an outer report is looked for among
+    // its inner report's sentence only (a long article has hundreds of drafts). Counted
+    // into place rather than sorted: no sort code for this one use in the wasm.
+    let sentence_of = |d: &Draft| doc.token_sentence[d.cue.head] as usize;
+    let mut first = vec![0usize; doc.segments.sentences.len() + 2];
+    for d in drafts.iter() {
+        if let Some(c) = first.get_mut(sentence_of(d) + 1) {
+            *c += 1;
+        }
+    }
+    for s in 1..first.len() {
+        first[s] += first[s - 1];
+    }
+    let mut by_sentence = vec![0usize; drafts.len()];
+    let mut next = first.clone();
+    for (k, d) in drafts.iter().enumerate() {
+        if let Some(at) = next.get_mut(sentence_of(d)) {
+            if let Some(slot) = by_sentence.get_mut(*at) {
+                *slot = k;
+            }
+            *at += 1;
+        }
+    }
     for j in 0..drafts.len() {
         let Some(src) = drafts[j].source.clone() else {
             continue;
@@ -609,14 +636,15 @@ fn absorb_nested_reports(doc: &Document, facts: &TokenFacts, drafts: &mut Vec<Dr
         let Some(end) = inner.content.last().map(|c| c.end) else {
             continue;
         };
-        let sentence = doc.token_sentence[inner.cue.head];
+        let sentence = sentence_of(inner);
         let pronoun = src.len() == 1 && facts.pronoun[src.start];
-        let outer = (0..drafts.len()).find(|&k| {
+        let same = first.get(sentence).copied().unwrap_or(0)
+            ..first.get(sentence + 1).copied().unwrap_or(0);
+        let outer = by_sentence[same].iter().copied().find(|&k| {
             let d = &drafts[k];
             k != j
                 && !gone[k]
                 && d.cue.tokens.end <= src.start
-                && doc.token_sentence[d.cue.head] == sentence
                 && d.content.last().is_some_and(|p| {
                     p.start >= d.cue.tokens.end
                         && p.start <= src.start

@@ -11,6 +11,9 @@ struct Lattice {
     tags: usize,
     /// (previous tag, score) pairs allowed before each tag.
     prev: Vec<Vec<(usize, f32)>>,
+    /// The same scores as a full table, `dense[prev * tags + next]`, −inf where the
+    /// transition is forbidden (for [`Self::decode_fixed`]).
+    dense: Vec<f32>,
     /// Score of starting with each tag (−inf when forbidden).
     start: Vec<f32>,
     /// May the sequence end on each tag?
@@ -20,7 +23,7 @@ struct Lattice {
 impl Lattice {
     fn new(bilou: &Bilou, trans: &Transitions) -> Lattice {
         let tags = bilou.tags();
-        let prev = (0..tags)
+        let prev: Vec<Vec<(usize, f32)>> = (0..tags)
             .map(|t| {
                 (0..tags)
                     .map(|p| (p, trans.score(Some(p), t)))
@@ -28,9 +31,16 @@ impl Lattice {
                     .collect()
             })
             .collect();
+        let mut dense = vec![f32::NEG_INFINITY; tags * tags];
+        for (next, allowed) in prev.iter().enumerate() {
+            for &(p, score) in allowed {
+                dense[p * tags + next] = score;
+            }
+        }
         Lattice {
             tags,
             prev,
+            dense,
             start: (0..tags).map(|t| trans.score(None, t)).collect(),
             end: (0..tags).map(|t| bilou.allowed_last(t)).collect(),
         }
@@ -46,11 +56,17 @@ impl Lattice {
     }
 
     /// [`Self::decode`] for exactly `N` tags: the scores of the last token live in
-    /// registers rather than in a table, and the loops unroll. The same predecessors are
-    /// tried in the same order with the same comparisons, so it picks the same tags.
+    /// registers rather than in a table, and the loops unroll. Every previous tag is
+    /// tried for all next tags at once, in the same order as the sparse loop: a forbidden
+    /// one scores −inf, never strictly better, so it picks the same tags, without the
+    /// branches.
     fn decode_fixed<const N: usize>(&self, emissions: &[f32], back: &mut Vec<u8>) -> Vec<usize> {
-        if emissions.len() < N || self.prev.len() != N {
+        if emissions.len() < N || self.prev.len() != N || self.dense.len() != N * N {
             return Vec::new();
+        }
+        let mut trans = [[f32::NEG_INFINITY; N]; N];
+        for (row, scores) in trans.iter_mut().zip(self.dense.chunks_exact(N)) {
+            row.copy_from_slice(scores);
         }
         let len = emissions.len() / N;
         back.clear();
@@ -64,21 +80,21 @@ impl Lattice {
             .zip(back.chunks_exact_mut(N))
             .skip(1)
         {
-            let mut cur = [f32::NEG_INFINITY; N];
-            for t in 0..N {
-                let mut b = f32::NEG_INFINITY;
-                let mut arg = 0;
-                for &(p, s) in &self.prev[t] {
-                    let v = last.get(p).copied().unwrap_or(f32::NEG_INFINITY) + s;
-                    if v > b {
-                        b = v;
-                        arg = p;
-                    }
+            let mut b = [f32::NEG_INFINITY; N];
+            let mut arg = [0u8; N];
+            for (p, row) in trans.iter().enumerate() {
+                let lp = last[p];
+                for t in 0..N {
+                    let v = lp + row[t];
+                    let better = v > b[t];
+                    b[t] = if better { v } else { b[t] };
+                    arg[t] = if better { p as u8 } else { arg[t] };
                 }
-                cur[t] = b + em[t];
-                bk[t] = arg as u8;
             }
-            last = cur;
+            for t in 0..N {
+                last[t] = b[t] + em[t];
+            }
+            bk.copy_from_slice(&arg);
         }
         let mut end = 0;
         let mut b = f32::NEG_INFINITY;
@@ -144,6 +160,9 @@ impl Lattice {
         tags
     }
 }
+
+/// How many tokens ahead [`SeqModel::emissions`] prefetches weight rows.
+const PREFETCH_AHEAD: usize = 8;
 
 /// Scratch buffers of decoding, reused across sequences.
 #[derive(Debug, Clone, Default)]
@@ -284,8 +303,17 @@ impl SeqModel {
         let tags = self.bilou.tags();
         out.clear();
         out.resize(feats.len() * tags, 0.0);
-        self.emission.prefetch(&feats.feats);
-        for k in 0..feats.len() {
+        // the rows of the next few tokens are asked for while this one is summed: all of
+        // a long window's rows at once would push the first ones out of the L1 cache
+        // before they are read
+        let len = feats.len();
+        for k in 0..len.min(PREFETCH_AHEAD) {
+            self.emission.prefetch(feats.token(k));
+        }
+        for k in 0..len {
+            if k + PREFETCH_AHEAD < len {
+                self.emission.prefetch(feats.token(k + PREFETCH_AHEAD));
+            }
             let row = &mut out[k * tags..(k + 1) * tags];
             match tags {
                 5 => score_fixed::<5>(&self.emission, feats.token(k), row),

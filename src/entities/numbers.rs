@@ -355,11 +355,14 @@ const TIME_SUFFIXES: &[&str] = &[
 ];
 
 fn is_in(list: &[&str], word: &str) -> bool {
-    // most tokens are not in any list: a cheap first-byte check before comparing
+    // most tokens are not in any list: cheap length and first-byte checks before
+    // comparing (the length sits in the list itself, the bytes behind a pointer each)
     let Some(&first) = word.as_bytes().first() else {
         return false;
     };
-    list.iter().any(|w| w.as_bytes()[0] == first && *w == word)
+    let len = word.len();
+    list.iter()
+        .any(|w| w.len() == len && w.as_bytes()[0] == first && *w == word)
 }
 
 struct Matcher<'d, 'a> {

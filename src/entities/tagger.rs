@@ -63,6 +63,18 @@ struct Buffers {
     /// The distinct word of each token of a sentence (whose partial scores it starts
     /// from).
     base: Vec<u32>,
+    /// The next sentence's context features, computed while this one's rows arrive.
+    next: SentenceFeatures,
+}
+
+/// The context features of one sentence's tokens, laid out as
+/// [`CompactLinear::score_many_from`] reads them.
+#[derive(Debug, Default)]
+struct SentenceFeatures {
+    features: Vec<u32>,
+    ends: Vec<u32>,
+    /// The distinct word of each token.
+    base: Vec<u32>,
 }
 
 impl NerTagger {
@@ -161,12 +173,48 @@ impl NerTagger {
         let featurizer = Featurizer::new(self.bits);
         let mut b = Buffers::default();
         self.word_sums(&featurizer, ctx, &mut b);
-        for s in &doc.segments.sentences {
-            let range = s.tokens.clone();
-            if range.is_empty() {
-                continue;
+        let n = self.bilou.tags();
+        // the pipelining pays through prefetches, which only x86-64 has: elsewhere (the
+        // wasm) the plain loop, and no code for it in the bundle
+        let pipelined = cfg!(target_arch = "x86_64") && self.emission.lanes_fit();
+        let mut sentences = doc
+            .segments
+            .sentences
+            .iter()
+            .map(|s| s.tokens.clone())
+            .filter(|r| !r.is_empty())
+            .peekable();
+        if pipelined {
+            if let Some(first) = sentences.peek() {
+                self.context_features(&featurizer, doc, ctx, first, &mut b.next);
+                self.emission.prefetch_index(&b.next.features);
             }
-            self.emissions(&featurizer, doc, ctx, &range, &mut b);
+        }
+        while let Some(range) = sentences.next() {
+            if pipelined {
+                // the table reads of a sentence overlap the work around them: its index
+                // entries were asked for a sentence ahead, its rows now, and the next
+                // sentence's features are computed before they are summed
+                std::mem::swap(&mut b.next.features, &mut b.features);
+                std::mem::swap(&mut b.next.ends, &mut b.ends);
+                std::mem::swap(&mut b.next.base, &mut b.base);
+                self.emission.fill_slots(&b.features, &mut b.slots);
+                if let Some(next) = sentences.peek() {
+                    self.context_features(&featurizer, doc, ctx, next, &mut b.next);
+                    self.emission.prefetch_index(&b.next.features);
+                }
+                b.emissions.clear();
+                b.emissions.resize(range.len() * n, 0.0);
+                self.emission.score_slots_from(
+                    &b.slots,
+                    &b.ends,
+                    &b.word_sums,
+                    &b.base,
+                    &mut b.emissions,
+                );
+            } else {
+                self.emissions(&featurizer, doc, ctx, &range, &mut b);
+            }
             if !decode_into(
                 &b.emissions,
                 &self.transitions,
@@ -205,6 +253,29 @@ impl NerTagger {
             .sum_many(&b.features, &b.ends, &mut b.word_sums, &mut b.slots);
     }
 
+    /// The context features of the tokens of `range` into `f` (and each token's distinct
+    /// word), for [`CompactLinear::score_slots_from`] on top of [`Self::word_sums`].
+    /// (Not inlined: one copy of the feature code for its two callers keeps the wasm
+    /// small; it runs once per sentence.)
+    #[inline(never)]
+    fn context_features(
+        &self,
+        featurizer: &Featurizer,
+        doc: &Document,
+        ctx: &DocContext,
+        range: &Range<usize>,
+        f: &mut SentenceFeatures,
+    ) {
+        f.features.clear();
+        f.ends.clear();
+        f.base.clear();
+        for i in range.clone() {
+            featurizer.context_features(doc, ctx, range, i, &mut f.features);
+            f.ends.push(f.features.len() as u32);
+            f.base.push(ctx.word_of(i) as u32);
+        }
+    }
+
     /// The emission scores of the tokens of `range` into `b.emissions`: each token's
     /// word partial sums (from [`Self::word_sums`]) plus its context features.
     fn emissions(
@@ -231,20 +302,17 @@ impl NerTagger {
                 .score_many(&b.features, &b.ends, &mut b.emissions, &mut b.slots);
             return;
         }
-        b.base.clear();
-        for i in range.clone() {
-            featurizer.context_features(doc, ctx, range, i, &mut b.features);
-            b.ends.push(b.features.len() as u32);
-            b.base.push(ctx.word_of(i) as u32);
-        }
+        let mut f = std::mem::take(&mut b.next);
+        self.context_features(featurizer, doc, ctx, range, &mut f);
         self.emission.score_many_from(
-            &b.features,
-            &b.ends,
+            &f.features,
+            &f.ends,
             &b.word_sums,
-            &b.base,
+            &f.base,
             &mut b.emissions,
             &mut b.slots,
         );
+        b.next = f;
     }
 
     /// How sure the tagger is of the span `r` (tokens of the sentence) with the tags

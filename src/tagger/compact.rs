@@ -536,6 +536,20 @@ impl CompactLinear {
         slots: &mut Vec<u32>,
     ) {
         self.fill_slots(features, slots);
+        self.score_slots_from(slots, ends, base, base_of, out);
+    }
+
+    /// Like [`Self::score_many_from`] for slots already found by [`Self::fill_slots`]
+    /// (which also asked for their rows): a caller can do other work between the two
+    /// while the rows arrive.
+    pub fn score_slots_from(
+        &self,
+        slots: &[u32],
+        ends: &[u32],
+        base: &[[i32; 32]],
+        base_of: &[u32],
+        out: &mut [f32],
+    ) {
         let n = self.labels;
         let mut start = 0usize;
         for (k, (&end, &b)) in ends.iter().zip(base_of).enumerate() {
@@ -551,9 +565,33 @@ impl CompactLinear {
         }
     }
 
+    /// Asks the cache for the index entries of `features` (x86-64 only; a no-op
+    /// elsewhere): issued a sentence ahead, [`Self::fill_slots`] then finds them there.
+    #[inline]
+    pub fn prefetch_index(&self, features: &[u32]) {
+        #[cfg(target_arch = "x86_64")]
+        for &f in features {
+            let p: *const i8 = match &self.index {
+                Index::Plain(index) => match index.get(f as usize) {
+                    Some(s) => (s as *const u32).cast(),
+                    None => continue,
+                },
+                Index::Ranked(r) => match r.blocks.get(f as usize >> 6) {
+                    Some(b) => (b as *const Block).cast(),
+                    None => continue,
+                },
+            };
+            // SAFETY: prefetching is only a hint; it never faults, and `p` points into
+            // a live allocation anyway
+            unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = features;
+    }
+
     /// The index slots of `features`, all loaded first (independent loads, so their cache
-    /// misses overlap).
-    fn fill_slots(&self, features: &[u32], slots: &mut Vec<u32>) {
+    /// misses overlap), and their rows asked for.
+    pub fn fill_slots(&self, features: &[u32], slots: &mut Vec<u32>) {
         slots.clear();
         match &self.index {
             Index::Plain(index) => slots.extend(
