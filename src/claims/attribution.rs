@@ -1697,6 +1697,16 @@ mod tests {
     }
 
     /// The draft of a one-word cue `verb` with `content` as (first, last word) pairs.
+    /// Runs [`absorb_nested_reports`] on an outer and an inner draft.
+    fn absorbed(doc: &Document, facts: &TokenFacts, outer: Draft, inner: Draft) -> Vec<Draft> {
+        let mut drafts = vec![outer, inner];
+        absorb_nested_reports(doc, facts, &mut drafts);
+        drafts
+    }
+    /// The last word of a draft's content.
+    fn last_word<'d>(doc: &'d Document, d: &Draft) -> Option<&'d str> {
+        d.content.last().map(|r| doc.token_text(r.end - 1))
+    }
     fn cue_draft(doc: &Document, verb: &str, content: &[(&str, &str)]) -> Draft {
         let head = token(doc, verb);
         let cue = plain_cue(head..head + 1, head, 1.0);
@@ -1758,7 +1768,7 @@ mod tests {
         let (doc, _, facts) = prepared(text);
         let mut d = cue_draft(&doc, "ruled", &[("against", "governor")]);
         stop_at_participial_report(&doc, &facts, &mut d);
-        let last = d.content.last().map(|r| doc.token_text(r.end - 1));
+        let last = last_word(&doc, &d);
         assert_eq!(last, Some("map"), "the content ends before \", dealing\"");
 
         // "including" and "according to" go on with the report
@@ -1779,9 +1789,8 @@ mod tests {
         outer.source = Some(token(&doc, "The")..token(&doc, "doctor") + 1);
         let mut inner = cue_draft(&doc, "allowed", &[("her", "it")]);
         inner.source = Some(token(&doc, "Ada")..token(&doc, "Obi") + 1);
-        let mut drafts = vec![outer, inner];
-        absorb_nested_reports(&doc, &facts, &mut drafts);
-        let end = drafts[0].content.last().map(|r| doc.token_text(r.end - 1));
+        let drafts = absorbed(&doc, &facts, outer, inner);
+        let end = last_word(&doc, &drafts[0]);
         assert_eq!(
             end,
             Some("it"),
@@ -1800,10 +1809,9 @@ mod tests {
         outer.source = Some(token(&doc, "you")..token(&doc, "you") + 1);
         let mut inner = cue_draft(&doc, "say", &[("otherwise", "otherwise")]);
         inner.source = Some(token(&doc, "we")..token(&doc, "we") + 1);
-        let mut drafts = vec![outer, inner];
-        absorb_nested_reports(&doc, &facts, &mut drafts);
+        let drafts = absorbed(&doc, &facts, outer, inner);
         assert_eq!(drafts.len(), 2);
-        let end = drafts[0].content.last().map(|r| doc.token_text(r.end - 1));
+        let end = last_word(&doc, &drafts[0]);
         assert_eq!(end, Some("poor"));
     }
 
@@ -1815,9 +1823,8 @@ mod tests {
         outer.source = Some(token(&doc, "Obi")..token(&doc, "Obi") + 1);
         let mut inner = cue_draft(&doc, "claimed", &[("that", "lied")]);
         inner.source = Some(token(&doc, "after") + 1..token(&doc, "governor") + 1);
-        let mut drafts = vec![outer, inner];
-        absorb_nested_reports(&doc, &facts, &mut drafts);
-        let end = drafts[0].content.last().map(|r| doc.token_text(r.end - 1));
+        let drafts = absorbed(&doc, &facts, outer, inner);
+        let end = last_word(&doc, &drafts[0]);
         assert_eq!(end, Some("lied"));
         assert_eq!(drafts.len(), 1);
 
@@ -1831,8 +1838,7 @@ mod tests {
         outer.source = Some(token(&doc, "Half")..token(&doc, "Half") + 1);
         let mut inner = cue_draft(&doc, "claimed", &[("it", "failed")]);
         inner.source = Some(token(&doc, "while") + 1..token(&doc, "others") + 1);
-        let mut drafts = vec![outer, inner];
-        absorb_nested_reports(&doc, &facts, &mut drafts);
+        let drafts = absorbed(&doc, &facts, outer, inner);
         let end = drafts[0].content.last().map(|r| r.end);
         assert_eq!(end, Some(close + 1), "the outer content keeps its own end");
     }
