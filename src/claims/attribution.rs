@@ -681,32 +681,62 @@ fn absorb_nested_reports(doc: &Document, facts: &TokenFacts, drafts: &mut Vec<Dr
 /// almost all false cues. A report joined by ", and that" keeps its claim ("… and that
 /// the allies consider it a threat"): it is a second report of the same statement.
 fn drop_reports_inside_others(doc: &Document, drafts: &mut Vec<Draft>) {
-    let inside: Vec<bool> = drafts
+    // every content part of a report that can hold another, by start; a relative
+    // clause's report ("The company, which hopes …, also said …") running on into its
+    // head's own verb is the misreading, so it holds none
+    let mut parts: Vec<(usize, usize, usize)> = drafts
         .iter()
         .enumerate()
-        .map(|(j, inner)| {
-            let cue = &inner.cue.tokens;
-            let joined_by_and_that = inner.source.as_ref().is_some_and(|src| {
-                src.start >= 2
-                    && doc.lower(src.start - 1) == "that"
-                    && doc.lower(src.start - 2) == "and"
-            });
-            !joined_by_and_that
-                && drafts.iter().enumerate().any(|(k, outer)| {
-                    // a relative clause's report ("The company, which hopes …, also
-                    // said …") running on into its head's own verb is the misreading
-                    let relative = outer.source.as_ref().is_some_and(|src| {
-                        src.len() == 1 && matches!(doc.lower(src.start), "which" | "who")
-                    });
-                    k != j
-                        && !relative
-                        && outer
-                            .content
-                            .iter()
-                            .any(|c| c.start <= cue.start && cue.end <= c.end)
-                })
+        .filter(|(_, d)| {
+            !d.source.as_ref().is_some_and(|src| {
+                src.len() == 1 && matches!(doc.lower(src.start), "which" | "who")
+            })
         })
+        .flat_map(|(k, d)| d.content.iter().map(move |c| (c.start, c.end, k)))
         .collect();
+    parts.sort_unstable();
+    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    order.sort_unstable_by_key(|&j| drafts[j].cue.tokens.start);
+    // one sweep in text order keeps the two furthest-reaching parts of different
+    // reports that start before the cue: linear, so a 5 MB paste stays fast
+    let mut inside = vec![false; drafts.len()];
+    // (end, report) of the furthest-reaching part, and of the furthest of another report
+    let mut best: Option<(usize, usize)> = None;
+    let mut second: Option<(usize, usize)> = None;
+    let mut next = 0;
+    for j in order {
+        let inner = &drafts[j];
+        let cue = &inner.cue.tokens;
+        while let Some(&(start, end, owner)) = parts.get(next) {
+            if start > cue.start {
+                break;
+            }
+            next += 1;
+            match best {
+                Some((e, o)) if o == owner => best = Some((e.max(end), o)),
+                Some((e, _)) if end > e => {
+                    second = best;
+                    best = Some((end, owner));
+                }
+                None => best = Some((end, owner)),
+                Some(_) => {
+                    if second.is_none_or(|(e, _)| end > e) {
+                        second = Some((end, owner));
+                    }
+                }
+            }
+        }
+        let reach = match best {
+            Some((e, o)) if o != j => Some(e),
+            _ => second.map(|(e, _)| e),
+        };
+        let joined_by_and_that = inner.source.as_ref().is_some_and(|src| {
+            src.start >= 2
+                && doc.lower(src.start - 1) == "that"
+                && doc.lower(src.start - 2) == "and"
+        });
+        inside[j] = !joined_by_and_that && reach.is_some_and(|e| e >= cue.end);
+    }
     let mut k = 0;
     drafts.retain(|_| {
         k += 1;
@@ -1890,6 +1920,52 @@ mod tests {
         let mut drafts = vec![outer, inner];
         drop_reports_inside_others(&doc, &mut drafts);
         assert_eq!(drafts.len(), 2);
+    }
+
+    #[test]
+    fn the_nesting_sweep_matches_the_definition() {
+        let text = "One two three four five six seven eight nine ten eleven twelve thirteen \
+                    fourteen fifteen sixteen seventeen eighteen nineteen twenty.";
+        let (doc, _, _) = prepared(text);
+        let n = doc.tokens.len();
+        let mut seed = 12345u64;
+        let mut next = |m: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % m
+        };
+        for _ in 0..200 {
+            let drafts: Vec<Draft> = (0..1 + next(6))
+                .map(|_| {
+                    let c = next(n - 1);
+                    let cue = plain_cue(c..c + 1, c, 1.0);
+                    let parts = (0..1 + next(2))
+                        .map(|_| {
+                            let a = next(n - 1);
+                            a..a + 1 + next(n - a - 1)
+                        })
+                        .collect();
+                    build(&cue, None, parts)
+                })
+                .collect();
+            let naive: Vec<usize> = (0..drafts.len())
+                .filter(|&j| {
+                    let cue = &drafts[j].cue.tokens;
+                    !drafts.iter().enumerate().any(|(k, d)| {
+                        k != j
+                            && d.content
+                                .iter()
+                                .any(|c| c.start <= cue.start && cue.end <= c.end)
+                    })
+                })
+                .map(|j| drafts[j].cue.tokens.start)
+                .collect();
+            let mut swept = drafts.clone();
+            drop_reports_inside_others(&doc, &mut swept);
+            let kept: Vec<usize> = swept.iter().map(|d| d.cue.tokens.start).collect();
+            assert_eq!(kept, naive);
+        }
     }
 
     #[test]
