@@ -667,11 +667,7 @@ fn absorb_nested_reports(doc: &Document, facts: &TokenFacts, drafts: &mut Vec<Dr
         }
         gone[j] = pronoun || subordinate;
     }
-    let mut k = 0;
-    drafts.retain(|_| {
-        k += 1;
-        !gone[k - 1]
-    });
+    remove_marked(drafts, &gone);
 }
 
 /// A report whose cue lies inside another report's content is part of what that source
@@ -737,10 +733,15 @@ fn drop_reports_inside_others(doc: &Document, drafts: &mut Vec<Draft>) {
         });
         inside[j] = !joined_by_and_that && reach.is_some_and(|e| e >= cue.end);
     }
+    remove_marked(drafts, &inside);
+}
+
+/// Removes the drafts whose flag in `marked` (one per draft, in order) is set.
+fn remove_marked(drafts: &mut Vec<Draft>, marked: &[bool]) {
     let mut k = 0;
     drafts.retain(|_| {
         k += 1;
-        !inside[k - 1]
+        !marked.get(k - 1).copied().unwrap_or(false)
     });
 }
 
@@ -1727,6 +1728,19 @@ mod tests {
     }
 
     /// The draft of a one-word cue `verb` with `content` as (first, last word) pairs.
+    /// Asserts that `rule` leaves the content `span` of the report of `verb` as it is.
+    fn assert_content_kept(
+        text: &str,
+        verb: &str,
+        span: (&str, &str),
+        rule: fn(&Document, &TokenFacts, &mut Draft),
+    ) {
+        let (doc, _, facts) = prepared(text);
+        let mut d = cue_draft(&doc, verb, &[span]);
+        let before = d.content.clone();
+        rule(&doc, &facts, &mut d);
+        assert_eq!(d.content, before, "{text}");
+    }
     /// Runs [`absorb_nested_reports`] on an outer and an inner draft.
     fn absorbed(doc: &Document, facts: &TokenFacts, outer: Draft, inner: Draft) -> Vec<Draft> {
         let mut drafts = vec![outer, inner];
@@ -1785,11 +1799,7 @@ mod tests {
 
         // a reported clause with a verb of its own may go on with "and"
         let text = "Ada Obi said the economy was growing and added jobs in May.";
-        let (doc, _, facts) = prepared(text);
-        let mut d = cue_draft(&doc, "said", &[("the", "May")]);
-        let before = d.content.clone();
-        stop_at_coordinated_predicate(&doc, &facts, &mut d);
-        assert_eq!(d.content, before);
+        assert_content_kept(text, "said", ("the", "May"), stop_at_coordinated_predicate);
     }
 
     #[test]
@@ -1803,11 +1813,12 @@ mod tests {
 
         // "including" and "according to" go on with the report
         let text = "Ada Obi listed the costs, including the new roads and bridges.";
-        let (doc, _, facts) = prepared(text);
-        let mut d = cue_draft(&doc, "listed", &[("the", "bridges")]);
-        let before = d.content.clone();
-        stop_at_participial_report(&doc, &facts, &mut d);
-        assert_eq!(d.content, before);
+        assert_content_kept(
+            text,
+            "listed",
+            ("the", "bridges"),
+            stop_at_participial_report,
+        );
     }
 
     #[test]
