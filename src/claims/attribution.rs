@@ -1307,6 +1307,76 @@ fn trim_source(
         }
         r.end = end;
     }
+    trim_source_edges(doc, r)
+}
+
+/// Drops what the role tagger let into a source's edges from the clause around it: a
+/// conjunction or preposition before it ("though an arbitration panel", "By Okoro's own
+/// account") and adverbs or modals after it ("Okoro often", "a reader would").
+fn trim_source_edges(doc: &Document, mut r: Range<usize>) -> Range<usize> {
+    while r.len() > 1
+        && matches!(
+            doc.lower(r.start),
+            "though"
+                | "although"
+                | "since"
+                | "before"
+                | "after"
+                | "then"
+                | "by"
+                | "while"
+                | "when"
+                | "because"
+                | "and"
+                | "but"
+                | "so"
+                | "meanwhile"
+                | "yet"
+                | "if"
+        )
+    {
+        r.start += 1;
+    }
+    while r.len() > 1 && {
+        let w = doc.lower(r.end - 1);
+        let adverb = w.len() > 4 && w.ends_with("ly") && !w.ends_with("ply") && w != "family";
+        let lower_case = doc
+            .token_text(r.end - 1)
+            .starts_with(|c: char| c.is_lowercase());
+        lower_case
+            && (adverb
+                || matches!(
+                    w,
+                    "often"
+                        | "also"
+                        | "too"
+                        | "now"
+                        | "then"
+                        | "still"
+                        | "again"
+                        | "would"
+                        | "will"
+                        | "could"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "can"
+                        | "must"
+                        | "later"
+                        | "first"
+                        | "once"
+                        | "never"
+                        | "always"
+                        | "soon"
+                        | "almost"
+                        | "very"
+                        | "just"
+                        | "even"
+                ))
+            || rules::is_punct(doc, r.end - 1, ",")
+    } {
+        r.end -= 1;
+    }
     r
 }
 
@@ -1682,6 +1752,26 @@ mod tests {
         let (doc, ents, facts) = prepared(text);
         let trimmed = trim_source(&doc, &ents, &facts, 0..4);
         assert_eq!(&text[doc.token_span(trimmed)], "The council");
+        // the clause's conjunction before it, adverbs, modals and a comma after it
+        for (text, words, source) in [
+            (
+                "It failed, though the panel later found fraud.",
+                3..7,
+                "the panel",
+            ),
+            ("Okoro, 82, often said so.", 0..5, "Okoro, 82"),
+            ("A reader would ask why.", 0..3, "A reader"),
+            (
+                "Officials almost universally condemned it.",
+                0..3,
+                "Officials",
+            ),
+            ("Okafor Family said no.", 0..2, "Okafor Family"),
+        ] {
+            let (doc, ents, facts) = prepared(text);
+            let trimmed = trim_source(&doc, &ents, &facts, words);
+            assert_eq!(&text[doc.token_span(trimmed)], source, "{text}");
+        }
     }
 
     #[test]
