@@ -79,12 +79,25 @@ impl<'a> Speakers<'a> {
                     m.entity_type.is_name()
                         && m.tokens.start >= source.start
                         && m.tokens.end <= source.end
+                        && !(m.entity_type != EntityType::PERSON && self.in_compound(m.tokens.end))
                 })
         };
         inside()
             .find(|(_, m)| m.entity_type == EntityType::PERSON)
             .or_else(|| inside().next())
             .and_then(|(j, _)| self.entities.mention_cluster.get(k0 + j).copied())
+    }
+
+    /// A name ending before token `next` is part of a hyphenated modifier ("the
+    /// Canada-based company", "U.S.-led forces"): it describes the speaker, it is not
+    /// the speaker.
+    fn in_compound(&self, next: usize) -> bool {
+        let tokens = &self.doc.tokens;
+        matches!(
+            self.doc.tokens.get(next).map(|t| t.text(self.doc.text)),
+            Some("-")
+        ) && tokens.get(next).is_some_and(|t| !t.space_before)
+            && tokens.get(next + 1).is_some_and(|t| !t.space_before)
     }
 
     /// A "he"/"she" source within a few sentences of the last resolved speaker of the
@@ -268,5 +281,22 @@ mod tests {
         let speaker = speakers.resolve(Some(who..who + 1), &cue);
         let label = speaker.map(|e| ents.clusters[e].label.as_str());
         assert_eq!(label, Some("Tomas Berg"));
+    }
+
+    #[test]
+    fn a_place_in_a_hyphenated_modifier_is_not_the_speaker() {
+        let text = "Rain fell all day. The Canada-based company said it was hiring.";
+        let doc = Document::new(text);
+        let ents = entities::extract(&doc);
+        let facts = TokenFacts::new(&doc, &ents);
+        let at = |w: &str| (0..doc.tokens.len()).find(|&k| doc.token_text(k) == w);
+        let (Some(the), Some(said)) = (at("The"), at("said")) else {
+            panic!("tokens missing");
+        };
+        let cue = make_cue(&doc, &facts, said..said + 1);
+        let mut speakers = Speakers::new(&doc, &ents, &facts);
+        let speaker = speakers.resolve(Some(the..said), &cue);
+        let label = speaker.map(|e| ents.clusters[e].label.as_str());
+        assert_ne!(label, Some("Canada"));
     }
 }

@@ -63,6 +63,17 @@ fn description(noun: &str) -> Option<Wants> {
     }
 }
 
+/// Tokens `k..k + 3` are one hyphenated word ("Canada-based", "U.S.-led").
+fn hyphen_compound(doc: &Document, k: usize) -> bool {
+    let t = &doc.tokens;
+    k + 3 < t.len()
+        && t[k].kind == TokenKind::Word
+        && doc.token_text(k + 1) == "-"
+        && !t[k + 1].space_before
+        && !t[k + 2].space_before
+        && t[k + 2].kind == TokenKind::Word
+}
+
 fn fits(wants: Wants, t: EntityType) -> bool {
     match wants {
         Wants::Male | Wants::Female | Wants::Person => t == EntityType::PERSON,
@@ -143,6 +154,11 @@ pub fn resolve(
             {
                 j += 1;
                 found = description(doc.lower(j));
+            }
+            // or one hyphenated modifier: "the Canada-based company", "the U.S.-led force"
+            if found.is_none() && hyphen_compound(doc, i + 1) {
+                j = i + 4;
+                found = doc.tokens.get(j).and_then(|_| description(doc.lower(j)));
             }
             match found {
                 Some(w) if !is_followed_by_name(doc, lex, j + 1) => (w, i..j + 1),
@@ -297,6 +313,20 @@ mod tests {
         );
         assert!(
             r.contains(&("he".to_string(), "Kofi Mensah".to_string())),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn a_description_may_have_a_hyphenated_modifier() {
+        let r = refs(
+            "Northwind Games Inc. is hiring actors. The Canada-based company said it wants faces.",
+        );
+        assert!(
+            r.contains(&(
+                "The Canada-based company".to_string(),
+                "Northwind Games Inc.".to_string()
+            )),
             "{r:?}"
         );
     }
