@@ -63,7 +63,7 @@ fn description(noun: &str) -> Option<Wants> {
     }
 }
 
-/// Tokens `k..k + 3` are one hyphenated word ("Canada-based", "U.S.-led").
+/// Tokens `k..k + 3` are one hyphenated word ("Canada-based", "state-owned").
 fn hyphen_compound(doc: &Document, k: usize) -> bool {
     let t = &doc.tokens;
     k + 3 < t.len()
@@ -155,8 +155,15 @@ pub fn resolve(
                 j += 1;
                 found = description(doc.lower(j));
             }
-            // or one hyphenated modifier: "the Canada-based company", "the U.S.-led force"
-            if found.is_none() && hyphen_compound(doc, i + 1) {
+            // or one hyphenated modifier of where it is or who owns it ("the Canada-based
+            // company", "the state-owned firm"); "the U.S.-led coalition" is a new one
+            if found.is_none()
+                && hyphen_compound(doc, i + 1)
+                && matches!(
+                    doc.lower(i + 3),
+                    "based" | "owned" | "run" | "headquartered" | "controlled" | "backed"
+                )
+            {
                 j = i + 4;
                 found = doc.tokens.get(j).and_then(|_| description(doc.lower(j)));
             }
@@ -329,5 +336,8 @@ mod tests {
             )),
             "{r:?}"
         );
+        // "the U.S.-led coalition" names a new group, not the last one
+        let r = refs("Hamas fired rockets on Monday. The U.S.-led coalition struck back.");
+        assert!(r.is_empty(), "{r:?}");
     }
 }
