@@ -180,6 +180,7 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
                 })
                 .collect();
             absorb_nested_reports(doc, facts, &mut drafts);
+            leave_earlier_quotations_to_their_cues(doc, facts, &mut drafts);
             // claims with no verb of saying: added after the tagged ones, then in text order
             let tagged = drafts.len();
             let bylines = dash_bylines(doc, facts, &drafts);
@@ -588,6 +589,42 @@ fn leave_quotations_to_their_cues(doc: &Document, facts: &TokenFacts, cues: &[Cu
     });
     if let Some(i) = cut.filter(|&i| i > 0) {
         d.content.truncate(i);
+    }
+}
+
+/// The window of a cue that opens its sentence reaches back into the previous sentence;
+/// when that sentence is a quotation another report already holds ("Okoro said: “…” He
+/// said there were …"), the part taken from it is that report's, and leaves this claim
+/// (which keeps what follows its cue).
+fn leave_earlier_quotations_to_their_cues(
+    doc: &Document,
+    facts: &TokenFacts,
+    drafts: &mut [Draft],
+) {
+    for k in 1..drafts.len() {
+        let (before, rest) = drafts.split_at_mut(k);
+        let d = &mut rest[0];
+        let Some(sentence) = sentence_of(doc, d.cue.head) else {
+            continue;
+        };
+        let start = sentence.tokens.start;
+        if !d.content.iter().any(|p| p.start >= d.cue.tokens.end) {
+            continue;
+        }
+        let held_elsewhere = |p: &Range<usize>| {
+            (p.start..p.end).any(|t| facts.quote[t] != 0)
+                && before
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|o| o.content.iter().any(|q| q.start < p.end && p.start < q.end))
+        };
+        if d.content
+            .iter()
+            .any(|p| p.end <= start && held_elsewhere(p))
+        {
+            d.content.retain(|p| p.end > start || !held_elsewhere(p));
+        }
     }
 }
 
@@ -2130,6 +2167,26 @@ mod tests {
         let mut drafts = vec![outer, inner];
         drop_reports_inside_others(&doc, &mut drafts);
         assert_eq!(drafts.len(), 2);
+    }
+
+    #[test]
+    fn an_earlier_quotation_stays_with_its_own_cue() {
+        let found = claims(
+            "Ms Obi said: \"In the last two years we have lost a third of our members.\" She \
+             said there were about 40 clubs left in the region.",
+        );
+        let contents: Vec<Vec<&str>> = found
+            .iter()
+            .map(|c| c.2.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(
+            contents,
+            [
+                vec!["In the last two years we have lost a third of our members."],
+                vec!["there were about 40 clubs left in the region"]
+            ],
+            "{found:?}"
+        );
     }
 
     #[test]
