@@ -190,6 +190,7 @@ pub fn find_drafts(doc: &Document, entities: &Entities, facts: &TokenFacts) -> V
             if drafts.len() > tagged {
                 drafts.sort_by_key(|d| d.cue.tokens.start);
             }
+            end_relative_clause_reports(doc, &mut drafts);
             drop_reports_inside_others(doc, &mut drafts);
             drafts
         }
@@ -849,6 +850,36 @@ fn reduced_relative(doc: &Document, k: usize) -> bool {
             doc.lower(k - 1),
             "and" | "but" | "or" | "that" | "because" | "while" | "as" | "so" | "if" | "when"
         )
+}
+
+/// A report made in a relative clause ("The company, which hopes to keep its lead, also
+/// said …") ends where the clause does: the next report whose cue lies in its content is
+/// the head's own verb, not more of what the clause says.
+fn end_relative_clause_reports(doc: &Document, drafts: &mut [Draft]) {
+    for k in 0..drafts.len() {
+        let relative = drafts[k]
+            .source
+            .as_ref()
+            .is_some_and(|src| src.len() == 1 && matches!(doc.lower(src.start), "which" | "who"));
+        let Some(end) = drafts[k].content.last().map(|c| c.end).filter(|_| relative) else {
+            continue;
+        };
+        let own = drafts[k].cue.tokens.clone();
+        // drafts are in cue order: the next few cues after this one are the candidates
+        let head = drafts[k + 1..]
+            .iter()
+            .take(8)
+            .map(|d| d.cue.tokens.start)
+            .take_while(|&s| s < end)
+            .find(|&s| {
+                // the clause closes with a comma or a dash before the head's verb
+                let closed = s > 0 && doc.tokens[s - 1].kind != TokenKind::Word;
+                s >= own.end && closed && drafts[k].content.iter().any(|c| c.start < s && s < c.end)
+            });
+        if let Some(at) = head {
+            cut_before(doc, &mut drafts[k], at, at);
+        }
+    }
 }
 
 /// Ends the content part of `d` that holds token `cue_start` before `first` (or before
@@ -2167,6 +2198,22 @@ mod tests {
         let mut drafts = vec![outer, inner];
         drop_reports_inside_others(&doc, &mut drafts);
         assert_eq!(drafts.len(), 2);
+    }
+
+    #[test]
+    fn a_report_in_a_relative_clause_ends_with_the_clause() {
+        let found = claims(
+            "Northwind Games Inc. sold two million players last year. The company, which \
+             hopes to keep its lead in the music market, also said the gold version of the \
+             player would be dropped.",
+        );
+        let hopes = found.iter().find(|c| c.0 == "hopes");
+        assert_eq!(
+            hopes.map(|c| c.2.clone()),
+            Some(vec!["to keep its lead in the music market".to_string()]),
+            "{found:?}"
+        );
+        assert!(found.iter().any(|c| c.0 == "also said"), "{found:?}");
     }
 
     #[test]
