@@ -1378,6 +1378,32 @@ fn trim_source(
     trim_source_edges(doc, r)
 }
 
+/// A source after its cue ("according to a CNN tally, but his lead is narrowing") ends
+/// at a comma that opens a clause: a conjunction after it, or a verb in what follows.
+fn end_at_clause(doc: &Document, source: Range<usize>) -> Range<usize> {
+    let Some(comma) = (source.start + 1..source.end).find(|&k| rules::is_punct(doc, k, ",")) else {
+        return source;
+    };
+    let rest = comma + 1..source.end;
+    let conjunction = rest.clone().next().is_some_and(|k| {
+        matches!(
+            doc.lower(k),
+            "but" | "and" | "as" | "while" | "although" | "though" | "so" | "yet" | "because"
+        )
+    });
+    let verb = rest.clone().any(|k| {
+        matches!(
+            doc.lower(k),
+            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "be" | "been" | "will"
+        ) || super::lexicon::is_speech_verb(doc.lower(k))
+    });
+    if conjunction || verb {
+        source.start..comma
+    } else {
+        source
+    }
+}
+
 /// Drops what the role tagger let into a source's edges from the clause around it: a
 /// conjunction or preposition before it ("though an arbitration panel", "By Okoro's own
 /// account") and adverbs or modals after it ("Okoro often", "a reader would").
@@ -1407,7 +1433,24 @@ fn trim_source_edges(doc: &Document, mut r: Range<usize>) -> Range<usize> {
     }
     while r.len() > 1 && {
         let w = doc.lower(r.end - 1);
-        let adverb = w.len() > 4 && w.ends_with("ly") && !w.ends_with("ply") && w != "family";
+        let adverb = w.len() > 4
+            && w.ends_with("ly")
+            && !w.ends_with("ply")
+            && !matches!(
+                w,
+                "family"
+                    | "assembly"
+                    | "monopoly"
+                    | "anomaly"
+                    | "homily"
+                    | "tally"
+                    | "rally"
+                    | "bully"
+                    | "belly"
+                    | "jelly"
+                    | "folly"
+                    | "holly"
+            );
         let lower_case = doc
             .token_text(r.end - 1)
             .starts_with(|c: char| c.is_lowercase());
@@ -1630,10 +1673,16 @@ pub fn finish(
     // "there have been reports …" names no source by its nature: the claim stays
     let existential = after_existential_there(doc, entities, &mut draft);
     let cue_tokens = draft.cue.tokens.clone();
+    let source_after = draft.cue.source_after;
     draft.source = draft
         .source
         .map(|s| {
             let s = lift_source_from_relative(doc, facts, s, &cue_tokens);
+            let s = if source_after {
+                end_at_clause(doc, s)
+            } else {
+                s
+            };
             trim_source(doc, entities, facts, s)
         })
         .filter(|s| names_someone(doc, facts, s));
@@ -1835,9 +1884,38 @@ mod tests {
                 "Officials",
             ),
             ("Okafor Family said no.", 0..2, "Okafor Family"),
+            (
+                "It rose, according to a council tally.",
+                5..8,
+                "a council tally",
+            ),
         ] {
             let (doc, ents, facts) = prepared(text);
             let trimmed = trim_source(&doc, &ents, &facts, words);
+            assert_eq!(&text[doc.token_span(trimmed)], source, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_source_after_its_cue_ends_at_a_clause() {
+        for (text, source) in [
+            (
+                "Okoro leads, according to a council tally, but her lead is narrowing.",
+                "a council tally",
+            ),
+            (
+                "Fares rose, according to the ferry board, and there were fewer trips.",
+                "the ferry board",
+            ),
+            (
+                "Fares rose, according to Ada Obi, the board's chair.",
+                "Ada Obi, the board's chair",
+            ),
+        ] {
+            let (doc, _, _) = prepared(text);
+            let start = token(&doc, "to") + 1;
+            let end = doc.tokens.len() - 1;
+            let trimmed = trim_source_edges(&doc, end_at_clause(&doc, start..end));
             assert_eq!(&text[doc.token_span(trimmed)], source, "{text}");
         }
     }
