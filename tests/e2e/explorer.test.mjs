@@ -203,6 +203,25 @@ export const tests = [
       assert.equal(await page.getAttribute(`#claims [data-claim="${first}"]`, 'aria-pressed'), 'true');
       await page.keyboard.press('Escape');
       assert.equal(await page.getAttribute(`#claims [data-claim="${first}"]`, 'aria-pressed'), 'false');
+      // stepping on keeps the focused card on screen, and (side by side) the claim's
+      // first run in the article below the sticky bar; at phone width (one column) the
+      // article does not scroll away from the card
+      const inView = () => page.evaluate(() => {
+        const card = document.activeElement.getBoundingClientRect();
+        const bar = document.querySelector('.bar').getBoundingClientRect().bottom;
+        const run = document.querySelector(`#article .s.lit[data-cl~="${document.activeElement.dataset.claim}"]`)?.getBoundingClientRect();
+        return { card: card.top >= bar - 1 && card.top < innerHeight - 20, run: run && run.top >= bar - 1 && run.top < innerHeight };
+      });
+      for (const [w, h] of [[1280, 860], [375, 740]]) {
+        await page.setViewportSize({ width: w, height: h });
+        for (let i = 0; i < 8; i++) {
+          await page.keyboard.press('j');
+          const v = await inView();
+          assert.ok(v.card, `at ${w} px, step ${i}: the focused card is on screen`);
+          if (w > 1000) assert.ok(v.run, `at ${w} px, step ${i}: the claim's first run is on screen, below the bar`);
+        }
+      }
+      await page.setViewportSize({ width: 1280, height: 860 });
       // Tab reaches the claim cards too, with a visible focus ring
       await page.focus('#search');
       let reached = false;

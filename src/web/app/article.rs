@@ -135,11 +135,11 @@ impl App {
         let a = &self.analysis;
         let chars = a.length;
         let mut msg = format!(
-            "{} characters · {} mentions, {} entities, {} claims · analysed in {:.1} ms ({}) · rendered in {:.1} ms",
-            thousands(chars),
-            thousands(a.mentions.len()),
-            thousands(a.entities.len()),
-            thousands(a.claims.len()),
+            "{} · {}, {}, {} · analysed in {:.1} ms ({}) · rendered in {:.1} ms",
+            dom::count(chars, "character", "characters"),
+            dom::count(a.mentions.len(), "mention", "mentions"),
+            dom::count(a.entities.len(), "entity", "entities"),
+            dom::count(a.claims.len(), "claim", "claims"),
             self.analyze_ms,
             self.analyzed_where,
             render_ms

@@ -53,6 +53,34 @@ fn on_el<T: JsCast + Clone + AsRef<web_sys::EventTarget> + 'static>(
     dom::on(el.as_ref(), event, move |_| act(|app| f(app, &target)))
 }
 
+/// Closes the export menu if open; `refocus` moves the focus from a menu item back to the
+/// menu's button (after Esc, so the keyboard user stays where they were).
+fn close_menu(refocus: bool) {
+    let Ok(doc) = dom::document() else {
+        return;
+    };
+    let Some(menu) = doc.get_element_by_id("export-menu") else {
+        return;
+    };
+    if !menu.has_attribute("open") {
+        return;
+    }
+    let _ = menu.remove_attribute("open");
+    let inside = doc
+        .active_element()
+        .is_some_and(|a| menu.contains(Some(&a)));
+    if refocus && inside {
+        if let Some(s) = menu
+            .query_selector("summary")
+            .ok()
+            .flatten()
+            .and_then(|s| s.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = s.focus();
+        }
+    }
+}
+
 /// Installs the page's listeners (once, at start-up).
 pub(super) fn install_listeners() -> Res<()> {
     let doc = dom::document()?;
@@ -85,16 +113,23 @@ pub(super) fn install_listeners() -> Res<()> {
         act(|app| app.set_hover(item.as_ref().and_then(focus_of)));
     })?;
     dom::on(&side, "mouseleave", |_| act(|app| app.set_hover(None)))?;
-    dom::on(&side, "focusin", |e| {
-        let item = dom::closest(&e, "[data-claim], [data-entity]");
-        act(|app| {
-            let f = item.as_ref().and_then(focus_of);
-            if let Some(f) = f {
-                app.scroll_to(f);
-            }
-            app.set_hover(f)
-        });
-    })?;
+    {
+        let (side_el, article_el) = (side.clone(), article.clone());
+        dom::on(&side, "focusin", move |e| {
+            let item = dom::closest(&e, "[data-claim], [data-entity]");
+            // Side by side, the sidebar scrolls on its own and the article can follow the
+            // focused card; in one column, scrolling to the article would take the card
+            // just focused (by j/k or Tab) off the screen.
+            let beside = side_el.offset_left() > article_el.offset_left();
+            act(|app| {
+                let f = item.as_ref().and_then(focus_of);
+                if let (Some(f), true) = (f, beside) {
+                    app.scroll_to(f);
+                }
+                app.set_hover(f)
+            });
+        })?;
+    }
     dom::on(&side, "click", |e| {
         if let Some(b) = dom::closest(&e, "[data-type]") {
             let t = b
@@ -224,6 +259,12 @@ pub(super) fn install_listeners() -> Res<()> {
             }
         })?;
     }
+    // a click anywhere else closes the export menu, as a menu does
+    dom::on(&doc, "click", |e| {
+        if dom::closest(&e, "#export-menu").is_none() {
+            close_menu(false);
+        }
+    })?;
     dom::on(&win, "hashchange", |_| act(|app| app.on_hash_change()))?;
     dom::on(&doc, "keydown", |e| {
         let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
@@ -231,6 +272,7 @@ pub(super) fn install_listeners() -> Res<()> {
         };
         let key = k.key();
         if key == "Escape" {
+            close_menu(true);
             act(|app| {
                 app.els.share_box.set_hidden(true);
                 app.clear_focus()

@@ -15,7 +15,6 @@ impl App {
                 continue;
             }
             let s = speaker_of(c);
-            rows.bump(s);
             seen.clear();
             for &a in &c.about {
                 // "about whom": named things only, not the dates and numbers in the content
@@ -31,6 +30,11 @@ impl App {
                 cols.bump(a);
                 cells.bump((s, a));
             }
+            // a row only for a speaker with a cell: claims about dates alone, or about
+            // the speaker only, would leave an empty row
+            if !seen.is_empty() {
+                rows.bump(s);
+            }
         }
         let mut b = Batch::new();
         if cells.items.is_empty() {
@@ -43,10 +47,12 @@ impl App {
         }
         let mut rows = rows.items;
         let mut cols = cols.items;
-        rows.sort_by_key(|r| std::cmp::Reverse(r.1));
         cols.sort_by_key(|c| std::cmp::Reverse(c.1));
-        rows.truncate(MATRIX_ROWS);
         cols.truncate(MATRIX_COLS);
+        // rows whose cells all fell in the columns left out would be empty too
+        rows.retain(|(s, _)| cols.iter().any(|(a, _)| cells.get(&(*s, *a)) > 0));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+        rows.truncate(MATRIX_ROWS);
         let label_of = |a: usize| {
             self.analysis
                 .entities
@@ -91,7 +97,11 @@ impl App {
                         .attr_static("aria-pressed", if active { "true" } else { "false" })
                         .attr(
                             "aria-label",
-                            &format!("{n} claims by {name} about {}", label_of(*a)),
+                            &format!(
+                                "{} by {name} about {}",
+                                dom::count(n, "claim", "claims"),
+                                label_of(*a)
+                            ),
                         )
                         .text_num(n)
                         .close();
