@@ -34,6 +34,43 @@ export const tests = [
     },
   },
   {
+    name: 'dark mode: hovered marks stay readable; printing uses the light colours',
+    async run({ page, url, artifacts }) {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await open(page, url);
+      // WCAG contrast of a run's text against its fill laid over the page background
+      const contrast = (sel) => page.$eval(sel, (e) => {
+        const rgb = (s) => s.match(/[\d.]+/g).map(Number);
+        const [r, g, b, a = 1] = rgb(getComputedStyle(e).backgroundColor);
+        const page = rgb(getComputedStyle(document.body).backgroundColor);
+        const lum = (c) => {
+          const [x, y, z] = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+          return 0.2126 * x + 0.7152 * y + 0.0722 * z;
+        };
+        const bg = lum([r, g, b].map((v, i) => v * a + page[i] * (1 - a)));
+        const fg = lum(rgb(getComputedStyle(e).color));
+        return (Math.max(bg, fg) + 0.05) / (Math.min(bg, fg) + 0.05);
+      });
+      for (const t of ['PERSON', 'CARDINAL', 'ORG', 'GPE']) {
+        const mark = `#article .s.m[data-t="${t}"]`;
+        if (!(await page.$(mark))) continue;
+        await page.hover(mark);
+        const c = await contrast(`#article .s.m.hit[data-t="${t}"]`);
+        assert.ok(c >= 4.5, `hovered ${t} mark: contrast ${c.toFixed(2)} in dark mode`);
+      }
+      await page.screenshot({ path: artifacts + 'dark.png' });
+      await page.mouse.move(0, 0);
+      await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
+      const printed = await page.evaluate(() => ({
+        bar: getComputedStyle(document.querySelector('.bar')).backgroundColor,
+        brand: getComputedStyle(document.querySelector('.brand')).color,
+        line: getComputedStyle(document.querySelector('#article .s[data-kind="indirect"]')).textDecorationColor,
+      }));
+      assert.deepEqual(printed, { bar: 'rgb(255, 255, 255)', brand: 'rgb(0, 0, 0)', line: 'rgb(213, 94, 0)' },
+        'printed from a dark screen: white paper, black text, the light line colours');
+    },
+  },
+  {
     name: 'first load: names first, then claims; the finished view equals a one-step analysis',
     async run({ page, url }) {
       // what the article holds when its first highlights appear
