@@ -212,8 +212,20 @@ export const tests = [
         return !ids.some((c) => document.querySelector(`#claims [data-claim="${c}"]`));
       }).length, id);
       assert.equal(others, 0, 'only listed claims are underlined');
-      // the matrix filters to one cell
+      // the confidence threshold fades the lines of the claims below it; lists drop them
       await page.selectOption('#speaker', 'all');
+      await page.$eval('#conf', (e) => { e.value = '80'; e.dispatchEvent(new Event('input', { bubbles: true })); });
+      const faded = await page.$$eval('#article .s.low-c[data-role]', (runs) => runs.map((r) => ({
+        dotted: getComputedStyle(r).textDecorationStyle === 'dotted',
+        text: r.textContent,
+        unlisted: r.dataset.cl.split(' ').filter((c) => !document.querySelector(`#claims [data-claim="${c}"]`)).length,
+      })));
+      assert.ok(faded.length > 0, 'claims below 80% keep a faded line');
+      // (a faded run may sit in a listed claim's sentence, never in a listed claim's part)
+      assert.ok(faded.every((f) => f.dotted && f.unlisted > 0), JSON.stringify(faded.filter((f) => !f.unlisted)));
+      assert.ok((await page.$$eval('#article .s[data-role]:not(.low-c)', (e) => e.length)) > 0, 'claims above keep full lines');
+      await page.$eval('#conf', (e) => { e.value = '0'; e.dispatchEvent(new Event('input', { bubbles: true })); });
+      // the matrix filters to one cell
       const cell = page.locator('#matrix button[data-cell-about]').first();
       const n = Number(await cell.textContent());
       await cell.click();

@@ -29,7 +29,7 @@ impl App {
                 }
             }
         }
-        if !conf_ok(c.confidence, f.min_conf) {
+        if skip != Skip::Conf && !conf_ok(c.confidence, f.min_conf) {
             return false;
         }
         if !f.query.is_empty() {
@@ -42,7 +42,8 @@ impl App {
         true
     }
 
-    /// Recomputes which claims pass the filters (`claim_ok`).
+    /// Recomputes which claims pass the filters (`claim_ok`) and which are drawn
+    /// (`line_ok`).
     pub(super) fn compute_visibility(&mut self) {
         self.claim_ok = self
             .analysis
@@ -50,6 +51,15 @@ impl App {
             .iter()
             .map(|c| self.claim_passes(c, Skip::Nothing))
             .collect();
+        self.line_ok = if self.filters.min_conf == 0 {
+            self.claim_ok.clone()
+        } else {
+            self.analysis
+                .claims
+                .iter()
+                .map(|c| self.claim_passes(c, Skip::Conf))
+                .collect()
+        };
     }
 
     /// Whether an entity's label or an alias contains `q` (the query, lowercased).
