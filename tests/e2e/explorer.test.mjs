@@ -281,6 +281,29 @@ export const tests = [
       assert.ok(reached, 'Tab reaches a claim card');
       const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
       assert.notEqual(outline, 'none', 'focus is visible');
+      // the matrix is one Tab stop (arrow keys move inside it): Tab goes from it to the cards
+      const active = () => page.evaluate(() => document.activeElement.getAttribute('aria-label') ?? document.activeElement.id);
+      await page.focus('#matrix-box summary');
+      await page.keyboard.press('Tab');
+      const cell = await active();
+      assert.match(cell, /^\d+ claims? by /, 'Tab enters the matrix');
+      await page.keyboard.press('ArrowRight');
+      const next = await active();
+      assert.ok(/^\d+ claims? by /.test(next) && next !== cell, `an arrow key moves to another cell (${next})`);
+      await page.keyboard.press('Enter');
+      assert.equal(await active(), next, 'the focus stays on the cell after it filters');
+      await page.keyboard.press('Tab');
+      assert.ok(await page.evaluate(() => document.activeElement.hasAttribute('data-claim')), 'the next Tab reaches a card');
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Enter');
+      // toggles keep the focus too
+      await page.focus('#kinds [data-kind="direct"]');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.kind), 'direct', 'a kind chip keeps the focus');
+      await page.keyboard.press('Enter');
+      await page.focus('#legend [data-type="GPE"]');
+      await page.keyboard.press('Space');
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.type), 'GPE', 'a type chip keeps the focus');
     },
   },
   {

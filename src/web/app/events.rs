@@ -81,6 +81,18 @@ fn close_menu(refocus: bool) {
     }
 }
 
+/// Focuses the element `selector` finds: a toggle rebuilt by the filter change it made
+/// replaces the focused element, which would drop a keyboard user's focus to the page.
+fn refocus(selector: &str) {
+    let el = dom::document()
+        .ok()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}
+
 /// Installs the page's listeners (once, at start-up).
 pub(super) fn install_listeners() -> Res<()> {
     let doc = dom::document()?;
@@ -143,6 +155,9 @@ pub(super) fn install_listeners() -> Res<()> {
                 }
                 app.filters_changed()
             });
+            if let Some(t) = t {
+                refocus(&format!("#legend [data-type=\"{}\"]", t.as_str()));
+            }
         } else if let Some(b) = dom::closest(&e, "#kinds [data-kind]") {
             let k = b.get_attribute("data-kind").unwrap_or_default();
             act(|app| {
@@ -153,6 +168,9 @@ pub(super) fn install_listeners() -> Res<()> {
                 }
                 app.filters_changed()
             });
+            if let Some(k) = KINDS.iter().find(|x| **x == k) {
+                refocus(&format!("#kinds [data-kind=\"{k}\"]"));
+            }
         } else if let Some(b) = dom::closest(&e, "[data-cell-about]") {
             let s = b.get_attribute("data-cell-speaker").unwrap_or_default();
             let a = b
@@ -173,6 +191,11 @@ pub(super) fn install_listeners() -> Res<()> {
                 }
                 app.filters_changed()
             });
+            refocus(&format!(
+                "#matrix button[data-cell-speaker=\"{}\"][data-cell-about=\"{}\"]",
+                b.get_attribute("data-cell-speaker").unwrap_or_default(),
+                b.get_attribute("data-cell-about").unwrap_or_default()
+            ));
         } else if let Some(item) = dom::closest(&e, "[data-claim], [data-entity]") {
             act(|app| match focus_of(&item) {
                 Some(f) => {
@@ -280,6 +303,14 @@ pub(super) fn install_listeners() -> Res<()> {
             return;
         }
         if is_typing(&e) || k.ctrl_key() || k.meta_key() || k.alt_key() {
+            return;
+        }
+        if key.starts_with("Arrow") {
+            if let Some(cell) = dom::closest(&e, "#matrix button") {
+                if let Some(Ok(true)) = with_app(|app| app.step_matrix(&cell, &key)) {
+                    e.prevent_default();
+                }
+            }
             return;
         }
         match key.as_str() {

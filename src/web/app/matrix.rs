@@ -75,20 +75,34 @@ impl App {
         }
         b.close().close();
         b.open("tbody");
-        for (s, _) in &rows {
-            b.open("tr");
+        // one Tab stop for the whole matrix (the active cell, else the first), arrow
+        // keys move between cells (`step_matrix`): Tab goes on to the claim cards
+        let stop = self
+            .filters
+            .cell
+            .filter(|(s, a)| rows.iter().any(|r| r.0 == *s) && cols.iter().any(|c| c.0 == *a))
+            .or_else(|| {
+                rows.iter().find_map(|(s, _)| {
+                    cols.iter()
+                        .find(|(a, _)| cells.get(&(*s, *a)) > 0)
+                        .map(|(a, _)| (*s, *a))
+                })
+            });
+        for (ri, (s, _)) in rows.iter().enumerate() {
+            b.open("tr").attr_num("data-row", ri);
             let name = self.speaker_name(*s);
             b.open("th")
                 .attr_static("scope", "row")
                 .text(&excerpt(&name, 28))
                 .close();
-            for (a, _) in &cols {
-                b.open("td");
+            for (ci, (a, _)) in cols.iter().enumerate() {
+                b.open("td").attr_num("data-col", ci);
                 let n = cells.get(&(*s, *a));
                 if n > 0 {
                     let active = self.filters.cell == Some((*s, *a));
                     b.open_class("button", if active { "active" } else { "" })
-                        .attr_static("type", "button");
+                        .attr_static("type", "button")
+                        .attr_static("tabindex", if stop == Some((*s, *a)) { "0" } else { "-1" });
                     match s {
                         Speaker::Entity(e) => b.attr_num("data-cell-speaker", *e),
                         Speaker::Unattributed => b.attr_static("data-cell-speaker", "none"),
@@ -112,5 +126,60 @@ impl App {
         }
         b.close().close();
         b.replace(&self.els.matrix, &self.shown.matrix)
+    }
+
+    /// Moves the focus from matrix cell `from` to the nearest cell in the direction of
+    /// arrow key `key`, carrying the matrix's one Tab stop along. Returns whether it moved.
+    pub(super) fn step_matrix(&self, from: &Element, key: &str) -> Res<bool> {
+        let cell_at = |e: &Element| -> Option<(i32, i32)> {
+            let td = e.parent_element()?;
+            let tr = td.parent_element()?;
+            let col = td.get_attribute("data-col").and_then(|v| v.parse().ok())?;
+            let row = tr.get_attribute("data-row").and_then(|v| v.parse().ok())?;
+            Some((row, col))
+        };
+        let Some((r0, c0)) = cell_at(from) else {
+            return Ok(false);
+        };
+        let (dr, dc) = match key {
+            "ArrowUp" => (-1, 0),
+            "ArrowDown" => (1, 0),
+            "ArrowLeft" => (0, -1),
+            "ArrowRight" => (0, 1),
+            _ => return Ok(false),
+        };
+        // the nearest cell ahead: along the line first, then the closest off it
+        let buttons = self.els.matrix.query_selector_all("button")?;
+        let mut best: Option<(i32, Element)> = None;
+        for i in 0..buttons.length() {
+            let Some(e) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            let Some((r, c)) = cell_at(&e) else {
+                continue;
+            };
+            let ahead = (r - r0) * dr + (c - c0) * dc;
+            if ahead <= 0 {
+                continue;
+            }
+            let off = if dr != 0 {
+                (c - c0).abs()
+            } else {
+                (r - r0).abs()
+            };
+            let d = ahead + 100 * off;
+            if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                best = Some((d, e));
+            }
+        }
+        let Some((_, to)) = best else {
+            return Ok(false);
+        };
+        from.set_attribute("tabindex", "-1")?;
+        to.set_attribute("tabindex", "0")?;
+        if let Some(h) = to.dyn_ref::<HtmlElement>() {
+            h.focus()?;
+        }
+        Ok(true)
     }
 }
