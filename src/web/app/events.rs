@@ -53,37 +53,23 @@ fn on_el<T: JsCast + Clone + AsRef<web_sys::EventTarget> + 'static>(
     dom::on(el.as_ref(), event, move |_| act(|app| f(app, &target)))
 }
 
-/// Closes the export menu if open; `refocus` moves the focus from a menu item back to the
-/// menu's button (after Esc, so the keyboard user stays where they were).
+/// Closes the export menu if open; `refocus` puts the focus on the menu's button (after
+/// Esc, so a keyboard user in the menu stays where they were).
 fn close_menu(refocus: bool) {
-    let Ok(doc) = dom::document() else {
-        return;
-    };
-    let Some(menu) = doc.get_element_by_id("export-menu") else {
-        return;
-    };
-    if !menu.has_attribute("open") {
-        return;
-    }
-    let _ = menu.remove_attribute("open");
-    let inside = doc
-        .active_element()
-        .is_some_and(|a| menu.contains(Some(&a)));
-    if refocus && inside {
-        if let Some(s) = menu
-            .query_selector("summary")
-            .ok()
-            .flatten()
-            .and_then(|s| s.dyn_into::<HtmlElement>().ok())
-        {
-            let _ = s.focus();
+    let menu = dom::document()
+        .ok()
+        .and_then(|d| d.get_element_by_id("export-menu"));
+    if let Some(menu) = menu.filter(|m| m.has_attribute("open")) {
+        let _ = menu.remove_attribute("open");
+        if refocus {
+            refocus_el("#export-menu summary");
         }
     }
 }
 
 /// Focuses the element `selector` finds: a toggle rebuilt by the filter change it made
 /// replaces the focused element, which would drop a keyboard user's focus to the page.
-fn refocus(selector: &str) {
+fn refocus_el(selector: &str) {
     let el = dom::document()
         .ok()
         .and_then(|d| d.query_selector(selector).ok().flatten())
@@ -156,7 +142,7 @@ pub(super) fn install_listeners() -> Res<()> {
                 app.filters_changed()
             });
             if let Some(t) = t {
-                refocus(&format!("#legend [data-type=\"{}\"]", t.as_str()));
+                refocus_el(&format!("#legend [data-type=\"{}\"]", t.as_str()));
             }
         } else if let Some(b) = dom::closest(&e, "#kinds [data-kind]") {
             let k = b.get_attribute("data-kind").unwrap_or_default();
@@ -169,7 +155,7 @@ pub(super) fn install_listeners() -> Res<()> {
                 app.filters_changed()
             });
             if let Some(k) = KINDS.iter().find(|x| **x == k) {
-                refocus(&format!("#kinds [data-kind=\"{k}\"]"));
+                refocus_el(&format!("#kinds [data-kind=\"{k}\"]"));
             }
         } else if let Some(b) = dom::closest(&e, "[data-cell-about]") {
             let s = b.get_attribute("data-cell-speaker").unwrap_or_default();
@@ -191,7 +177,7 @@ pub(super) fn install_listeners() -> Res<()> {
                 }
                 app.filters_changed()
             });
-            refocus(&format!(
+            refocus_el(&format!(
                 "#matrix button[data-cell-speaker=\"{}\"][data-cell-about=\"{}\"]",
                 b.get_attribute("data-cell-speaker").unwrap_or_default(),
                 b.get_attribute("data-cell-about").unwrap_or_default()

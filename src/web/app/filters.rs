@@ -45,21 +45,17 @@ impl App {
     /// Recomputes which claims pass the filters (`claim_ok`) and which are drawn
     /// (`line_ok`).
     pub(super) fn compute_visibility(&mut self) {
-        self.claim_ok = self
-            .analysis
-            .claims
+        let claims = &self.analysis.claims;
+        self.line_ok = claims
             .iter()
-            .map(|c| self.claim_passes(c, Skip::Nothing))
+            .map(|c| self.claim_passes(c, Skip::Conf))
             .collect();
-        self.line_ok = if self.filters.min_conf == 0 {
-            self.claim_ok.clone()
-        } else {
-            self.analysis
-                .claims
-                .iter()
-                .map(|c| self.claim_passes(c, Skip::Conf))
-                .collect()
-        };
+        let min = self.filters.min_conf;
+        self.claim_ok = claims
+            .iter()
+            .zip(&self.line_ok)
+            .map(|(c, &ok)| ok && conf_ok(c.confidence, min))
+            .collect();
     }
 
     /// Whether an entity's label or an alias contains `q` (the query, lowercased).

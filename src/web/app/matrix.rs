@@ -77,17 +77,11 @@ impl App {
         b.open("tbody");
         // one Tab stop for the whole matrix (the active cell, else the first), arrow
         // keys move between cells (`step_matrix`): Tab goes on to the claim cards
-        let stop = self
+        let active_shown = self
             .filters
             .cell
-            .filter(|(s, a)| rows.iter().any(|r| r.0 == *s) && cols.iter().any(|c| c.0 == *a))
-            .or_else(|| {
-                rows.iter().find_map(|(s, _)| {
-                    cols.iter()
-                        .find(|(a, _)| cells.get(&(*s, *a)) > 0)
-                        .map(|(a, _)| (*s, *a))
-                })
-            });
+            .is_some_and(|(s, a)| rows.iter().any(|r| r.0 == s) && cols.iter().any(|c| c.0 == a));
+        let mut stop_given = false;
         for (ri, (s, _)) in rows.iter().enumerate() {
             b.open("tr").attr_num("data-row", ri);
             let name = self.speaker_name(*s);
@@ -100,9 +94,11 @@ impl App {
                 let n = cells.get(&(*s, *a));
                 if n > 0 {
                     let active = self.filters.cell == Some((*s, *a));
+                    let stop = if active_shown { active } else { !stop_given };
+                    stop_given |= stop;
                     b.open_class("button", if active { "active" } else { "" })
                         .attr_static("type", "button")
-                        .attr_static("tabindex", if stop == Some((*s, *a)) { "0" } else { "-1" });
+                        .attr_static("tabindex", if stop { "0" } else { "-1" });
                     match s {
                         Speaker::Entity(e) => b.attr_num("data-cell-speaker", *e),
                         Speaker::Unattributed => b.attr_static("data-cell-speaker", "none"),
@@ -131,12 +127,15 @@ impl App {
     /// Moves the focus from matrix cell `from` to the nearest cell in the direction of
     /// arrow key `key`, carrying the matrix's one Tab stop along. Returns whether it moved.
     pub(super) fn step_matrix(&self, from: &Element, key: &str) -> Res<bool> {
-        let cell_at = |e: &Element| -> Option<(i32, i32)> {
+        let cell_at = |e: &Element| -> Option<(i64, i64)> {
             let td = e.parent_element()?;
             let tr = td.parent_element()?;
-            let col = td.get_attribute("data-col").and_then(|v| v.parse().ok())?;
-            let row = tr.get_attribute("data-row").and_then(|v| v.parse().ok())?;
-            Some((row, col))
+            let num = |e: &Element, name| {
+                e.get_attribute(name)
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .map(|n| n as i64)
+            };
+            Some((num(&tr, "data-row")?, num(&td, "data-col")?))
         };
         let Some((r0, c0)) = cell_at(from) else {
             return Ok(false);
@@ -150,7 +149,7 @@ impl App {
         };
         // the nearest cell ahead: along the line first, then the closest off it
         let buttons = self.els.matrix.query_selector_all("button")?;
-        let mut best: Option<(i32, Element)> = None;
+        let mut best: Option<(i64, Element)> = None;
         for i in 0..buttons.length() {
             let Some(e) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
                 continue;
