@@ -146,10 +146,10 @@ struct Filters {
     cell: Option<(Speaker, usize)>,
 }
 
-/// Which filter to leave out when counting (so a facet's counts show what it would add).
+/// Which filter to leave out when counting (so a facet's counts show what it would add),
+/// or when drawing (`Conf`: lines below the threshold are drawn faded).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Skip {
-    Nothing,
     Kind,
     Speaker,
     Cell,
