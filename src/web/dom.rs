@@ -169,6 +169,11 @@ pub fn intern_ui_strings() {
     }
 }
 
+/// A count and its noun, singular for one ("1 claim", "2,000 claims").
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
 /// Formats a count with thousands separators ("5,000,000").
 pub fn thousands(n: usize) -> String {
     let s = n.to_string();

@@ -1,6 +1,15 @@
 // Editing, share links and bad input.
 import { OTHER_ARTICLE, articleText, assert, cards, mentions, open, paste, ready } from './lib.mjs';
 
+/** Seven speakers in one short text, written for this test. */
+const MANY_SPEAKERS = [
+  'Finance Minister Laura Bexley said on Monday that inflation would fall below 3 percent by June.',
+  'Opposition leader Marcus Oyelaran told reporters the forecast was “a fantasy built on cheap oil.”',
+  'The central bank governor, Ines Halvorsen, said rates would stay on hold, while economist Rafael Quintero argued that wages were rising too slowly.',
+  '“We see no sign of a slowdown,” said Chen Wei, chief executive of the retailer Northmart.',
+  'Mayor Sophie Lindqvist said the city would cut bus fares, but councillor Ade Bankole warned the plan was unfunded.',
+].join('\n');
+
 export const tests = [
   {
     name: 'pasting another article updates highlights and sidebar',
@@ -19,6 +28,36 @@ export const tests = [
       await ready(page);
       assert.equal(await articleText(page), OTHER_ARTICLE);
       assert.match(await page.textContent('#notice-text'), /Restored/);
+    },
+  },
+  {
+    name: 'awkward texts: right-to-left paragraphs, one claim, many speakers, screen-reader text',
+    async run({ page, url }) {
+      await open(page, url);
+      // the type labels after names are drawn, not read: a screen reader hears the text
+      const snapshot = await page.locator('#article').ariaSnapshot();
+      const first = await page.$eval('#article p', (p) => p.textContent);
+      assert.ok(!/[a-z](PERSON|GPE|ORG|NORP|DATE)\b/.test(snapshot), `no type label glued to a name: ${snapshot.slice(0, 160)}`);
+      assert.ok(snapshot.includes(first.slice(0, 60)), 'a paragraph reads as its text');
+      // Hebrew and Arabic paragraphs run right to left: the final full stop (last in
+      // the text) is drawn left of the first letter; an English paragraph stays left to right
+      await paste(page, 'השר אמר כי השיחות יימשכו.\nقال الوزير إن المحادثات ستستمر.\nMinister Anna Berg said the talks would go on.');
+      const dirs = await page.$$eval('#article p', (ps) => ps.map((p) => {
+        const at = (i) => { const r = document.createRange(); const n = p.firstChild.nodeType === 3 ? p.firstChild : p.firstChild.firstChild; r.setStart(n, i); r.setEnd(n, i + 1); return r.getBoundingClientRect().x; };
+        const last = [...p.querySelectorAll('*')].pop()?.lastChild ?? p.lastChild;
+        const r = document.createRange(); r.setStart(last, last.length - 1); r.setEnd(last, last.length);
+        return r.getBoundingClientRect().x < at(0) ? 'rtl' : 'ltr';
+      }));
+      assert.deepEqual(dirs, ['rtl', 'rtl', 'ltr']);
+      assert.match(await page.textContent('#status-text'), / 1 claim · /, 'one claim, not "1 claims"');
+      // many speakers: every row of the who-about-whom matrix has a cell to click (a
+      // speaker whose claims are about dates or numbers only gets no empty row)
+      await paste(page, MANY_SPEAKERS);
+      const rows = await page.$$eval('#matrix tbody tr', (trs) => trs.map((tr) => tr.querySelectorAll('button').length));
+      assert.ok(rows.length > 0 && rows.every((n) => n > 0), `buttons per row: ${rows}`);
+      await page.click('#tab-entities');
+      assert.ok(!(await page.$$eval('#entities [data-entity], #matrix button', (els) => els.map((e) => e.getAttribute('aria-label') + e.textContent)))
+        .some((l) => /\b1 (claims|mentions|references|refs)\b/.test(l)), 'singular counts');
     },
   },
   {

@@ -34,6 +34,43 @@ export const tests = [
     },
   },
   {
+    name: 'dark mode: hovered marks stay readable; printing uses the light colours',
+    async run({ page, url, artifacts }) {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await open(page, url);
+      // WCAG contrast of a run's text against its fill laid over the page background
+      const contrast = (sel) => page.$eval(sel, (e) => {
+        const rgb = (s) => s.match(/[\d.]+/g).map(Number);
+        const [r, g, b, a = 1] = rgb(getComputedStyle(e).backgroundColor);
+        const page = rgb(getComputedStyle(document.body).backgroundColor);
+        const lum = (c) => {
+          const [x, y, z] = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+          return 0.2126 * x + 0.7152 * y + 0.0722 * z;
+        };
+        const bg = lum([r, g, b].map((v, i) => v * a + page[i] * (1 - a)));
+        const fg = lum(rgb(getComputedStyle(e).color));
+        return (Math.max(bg, fg) + 0.05) / (Math.min(bg, fg) + 0.05);
+      });
+      for (const t of ['PERSON', 'CARDINAL', 'ORG', 'GPE']) {
+        const mark = `#article .s.m[data-t="${t}"]`;
+        if (!(await page.$(mark))) continue;
+        await page.hover(mark);
+        const c = await contrast(`#article .s.m.hit[data-t="${t}"]`);
+        assert.ok(c >= 4.5, `hovered ${t} mark: contrast ${c.toFixed(2)} in dark mode`);
+      }
+      await page.screenshot({ path: artifacts + 'dark.png' });
+      await page.mouse.move(0, 0);
+      await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
+      const printed = await page.evaluate(() => ({
+        bar: getComputedStyle(document.querySelector('.bar')).backgroundColor,
+        brand: getComputedStyle(document.querySelector('.brand')).color,
+        line: getComputedStyle(document.querySelector('#article .s[data-kind="indirect"]')).textDecorationColor,
+      }));
+      assert.deepEqual(printed, { bar: 'rgb(255, 255, 255)', brand: 'rgb(0, 0, 0)', line: 'rgb(213, 94, 0)' },
+        'printed from a dark screen: white paper, black text, the light line colours');
+    },
+  },
+  {
     name: 'first load: names first, then claims; the finished view equals a one-step analysis',
     async run({ page, url }) {
       // what the article holds when its first highlights appear
@@ -175,8 +212,20 @@ export const tests = [
         return !ids.some((c) => document.querySelector(`#claims [data-claim="${c}"]`));
       }).length, id);
       assert.equal(others, 0, 'only listed claims are underlined');
-      // the matrix filters to one cell
+      // the confidence threshold fades the lines of the claims below it; lists drop them
       await page.selectOption('#speaker', 'all');
+      await page.$eval('#conf', (e) => { e.value = '80'; e.dispatchEvent(new Event('input', { bubbles: true })); });
+      const faded = await page.$$eval('#article .s.low-c[data-role]', (runs) => runs.map((r) => ({
+        dotted: getComputedStyle(r).textDecorationStyle === 'dotted',
+        text: r.textContent,
+        unlisted: r.dataset.cl.split(' ').filter((c) => !document.querySelector(`#claims [data-claim="${c}"]`)).length,
+      })));
+      assert.ok(faded.length > 0, 'claims below 80% keep a faded line');
+      // (a faded run may sit in a listed claim's sentence, never in a listed claim's part)
+      assert.ok(faded.every((f) => f.dotted && f.unlisted > 0), JSON.stringify(faded.filter((f) => !f.unlisted)));
+      assert.ok((await page.$$eval('#article .s[data-role]:not(.low-c)', (e) => e.length)) > 0, 'claims above keep full lines');
+      await page.$eval('#conf', (e) => { e.value = '0'; e.dispatchEvent(new Event('input', { bubbles: true })); });
+      // the matrix filters to one cell
       const cell = page.locator('#matrix button[data-cell-about]').first();
       const n = Number(await cell.textContent());
       await cell.click();
@@ -203,6 +252,25 @@ export const tests = [
       assert.equal(await page.getAttribute(`#claims [data-claim="${first}"]`, 'aria-pressed'), 'true');
       await page.keyboard.press('Escape');
       assert.equal(await page.getAttribute(`#claims [data-claim="${first}"]`, 'aria-pressed'), 'false');
+      // stepping on keeps the focused card on screen, and (side by side) the claim's
+      // first run in the article below the sticky bar; at phone width (one column) the
+      // article does not scroll away from the card
+      const inView = () => page.evaluate(() => {
+        const card = document.activeElement.getBoundingClientRect();
+        const bar = document.querySelector('.bar').getBoundingClientRect().bottom;
+        const run = document.querySelector(`#article .s.lit[data-cl~="${document.activeElement.dataset.claim}"]`)?.getBoundingClientRect();
+        return { card: card.top >= bar - 1 && card.top < innerHeight - 20, run: run && run.top >= bar - 1 && run.top < innerHeight };
+      });
+      for (const [w, h] of [[1280, 860], [375, 740]]) {
+        await page.setViewportSize({ width: w, height: h });
+        for (let i = 0; i < 8; i++) {
+          await page.keyboard.press('j');
+          const v = await inView();
+          assert.ok(v.card, `at ${w} px, step ${i}: the focused card is on screen`);
+          if (w > 1000) assert.ok(v.run, `at ${w} px, step ${i}: the claim's first run is on screen, below the bar`);
+        }
+      }
+      await page.setViewportSize({ width: 1280, height: 860 });
       // Tab reaches the claim cards too, with a visible focus ring
       await page.focus('#search');
       let reached = false;
@@ -213,6 +281,29 @@ export const tests = [
       assert.ok(reached, 'Tab reaches a claim card');
       const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
       assert.notEqual(outline, 'none', 'focus is visible');
+      // the matrix is one Tab stop (arrow keys move inside it): Tab goes from it to the cards
+      const active = () => page.evaluate(() => document.activeElement.getAttribute('aria-label') ?? document.activeElement.id);
+      await page.focus('#matrix-box summary');
+      await page.keyboard.press('Tab');
+      const cell = await active();
+      assert.match(cell, /^\d+ claims? by /, 'Tab enters the matrix');
+      await page.keyboard.press('ArrowRight');
+      const next = await active();
+      assert.ok(/^\d+ claims? by /.test(next) && next !== cell, `an arrow key moves to another cell (${next})`);
+      await page.keyboard.press('Enter');
+      assert.equal(await active(), next, 'the focus stays on the cell after it filters');
+      await page.keyboard.press('Tab');
+      assert.ok(await page.evaluate(() => document.activeElement.hasAttribute('data-claim')), 'the next Tab reaches a card');
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Enter');
+      // toggles keep the focus too
+      await page.focus('#kinds [data-kind="direct"]');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.kind), 'direct', 'a kind chip keeps the focus');
+      await page.keyboard.press('Enter');
+      await page.focus('#legend [data-type="GPE"]');
+      await page.keyboard.press('Space');
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.type), 'GPE', 'a type chip keeps the focus');
     },
   },
   {

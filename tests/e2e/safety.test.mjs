@@ -31,6 +31,15 @@ export const tests = [
       assert.equal(displacy[0].text, text);
       assert.equal(displacy[0].ents.length, json.mentions.length);
       assert.ok(displacy[0].ents.some((e) => e.label === 'PERSON' && [...text].slice(e.start, e.end).join('') === 'John Kerry'));
+      // Esc closes the menu (and gives the focus back to its button), as does a click elsewhere
+      await page.click('#export-menu summary');
+      await page.focus('[data-export="json"]');
+      await page.keyboard.press('Escape');
+      assert.equal(await page.$eval('#export-menu', (m) => m.open), false, 'Esc closes the export menu');
+      assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY');
+      await page.click('#export-menu summary');
+      await page.click('#article');
+      assert.equal(await page.$eval('#export-menu', (m) => m.open), false, 'a click elsewhere closes it');
       const ann = (await download(page, 'brat')).body.trim().split('\n');
       for (const line of ann.filter((l) => l.startsWith('T'))) {
         const [, spec, covered] = line.split('\t');

@@ -27,7 +27,7 @@ impl App {
             let look = FilterLook {
                 analysis: &self.analysis,
                 filters: &self.filters,
-                ok: &self.claim_ok,
+                ok: &self.line_ok,
             };
             let old = std::mem::take(&mut self.runs);
             self.runs = render::render_reusing(
@@ -67,7 +67,7 @@ impl App {
         let look = FilterLook {
             analysis: &self.analysis,
             filters: &self.filters,
-            ok: &self.claim_ok,
+            ok: &self.line_ok,
         };
         // the first chunk goes straight into the page (first highlights at once)
         let target: web_sys::Node = if first {
@@ -135,11 +135,11 @@ impl App {
         let a = &self.analysis;
         let chars = a.length;
         let mut msg = format!(
-            "{} characters · {} mentions, {} entities, {} claims · analysed in {:.1} ms ({}) · rendered in {:.1} ms",
-            thousands(chars),
-            thousands(a.mentions.len()),
-            thousands(a.entities.len()),
-            thousands(a.claims.len()),
+            "{} · {}, {}, {} · analysed in {:.1} ms ({}) · rendered in {:.1} ms",
+            dom::count(chars, "character", "characters"),
+            dom::count(a.mentions.len(), "mention", "mentions"),
+            dom::count(a.entities.len(), "entity", "entities"),
+            dom::count(a.claims.len(), "claim", "claims"),
             self.analyze_ms,
             self.analyzed_where,
             render_ms
@@ -183,7 +183,7 @@ impl App {
         let look = FilterLook {
             analysis: &self.analysis,
             filters: &self.filters,
-            ok: &self.claim_ok,
+            ok: &self.line_ok,
         };
         let mut changed = false;
         for (i, seg) in self.prep.segs.iter().enumerate() {
@@ -219,37 +219,37 @@ impl App {
 struct FilterLook<'a> {
     analysis: &'a Analysis,
     filters: &'a Filters,
+    /// Claims whose lines are drawn (`App::line_ok`).
     ok: &'a [bool],
 }
 
 impl Look for FilterLook<'_> {
     fn claim_line(&self, seg: &Segment) -> Option<(Role, &'static str, bool)> {
-        // the strongest role among visible claims; ties go to the shorter claim
-        let mut best: Option<(Role, usize, u32)> = None;
+        // the strongest role among drawn claims, those above the threshold first (a
+        // listed claim's line is never hidden under a faded one); ties go to the
+        // shorter claim
+        let mut best: Option<(bool, Role, usize, u32)> = None;
         for &(c, role) in &seg.claims {
             if !self.ok.get(c as usize).copied().unwrap_or(false) {
                 continue;
             }
-            let len = self
-                .analysis
-                .claims
-                .get(c as usize)
-                .map_or(usize::MAX, |x| x.span.end - x.span.start);
+            let Some(claim) = self.analysis.claims.get(c as usize) else {
+                continue;
+            };
+            let len = claim.span.end - claim.span.start;
+            // (a listed claim's bare sentence, drawn as nothing, hides no faded line)
+            let full = role != Role::Span && conf_ok(claim.confidence, self.filters.min_conf);
             let better = match best {
                 None => true,
-                Some((r, l, _)) => role > r || (role == r && len < l),
+                Some((f, r, l, _)) => (full, role) > (f, r) || ((full, role) == (f, r) && len < l),
             };
             if better {
-                best = Some((role, len, c));
+                best = Some((full, role, len, c));
             }
         }
-        let (role, _, c) = best?;
+        let (full, role, _, c) = best?;
         let claim = self.analysis.claims.get(c as usize)?;
-        Some((
-            role,
-            kind_name(claim.kind),
-            !conf_ok(claim.confidence, self.filters.min_conf),
-        ))
+        Some((role, kind_name(claim.kind), !full))
     }
 
     fn mention_low(&self, mention: u32) -> bool {

@@ -53,6 +53,32 @@ fn on_el<T: JsCast + Clone + AsRef<web_sys::EventTarget> + 'static>(
     dom::on(el.as_ref(), event, move |_| act(|app| f(app, &target)))
 }
 
+/// Closes the export menu if open; `refocus` puts the focus on the menu's button (after
+/// Esc, so a keyboard user in the menu stays where they were).
+fn close_menu(refocus: bool) {
+    let menu = dom::document()
+        .ok()
+        .and_then(|d| d.get_element_by_id("export-menu"));
+    if let Some(menu) = menu.filter(|m| m.has_attribute("open")) {
+        let _ = menu.remove_attribute("open");
+        if refocus {
+            refocus_el("#export-menu summary");
+        }
+    }
+}
+
+/// Focuses the element `selector` finds: a toggle rebuilt by the filter change it made
+/// replaces the focused element, which would drop a keyboard user's focus to the page.
+fn refocus_el(selector: &str) {
+    let el = dom::document()
+        .ok()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}
+
 /// Installs the page's listeners (once, at start-up).
 pub(super) fn install_listeners() -> Res<()> {
     let doc = dom::document()?;
@@ -85,16 +111,23 @@ pub(super) fn install_listeners() -> Res<()> {
         act(|app| app.set_hover(item.as_ref().and_then(focus_of)));
     })?;
     dom::on(&side, "mouseleave", |_| act(|app| app.set_hover(None)))?;
-    dom::on(&side, "focusin", |e| {
-        let item = dom::closest(&e, "[data-claim], [data-entity]");
-        act(|app| {
-            let f = item.as_ref().and_then(focus_of);
-            if let Some(f) = f {
-                app.scroll_to(f);
-            }
-            app.set_hover(f)
-        });
-    })?;
+    {
+        let (side_el, article_el) = (side.clone(), article.clone());
+        dom::on(&side, "focusin", move |e| {
+            let item = dom::closest(&e, "[data-claim], [data-entity]");
+            // Side by side, the sidebar scrolls on its own and the article can follow the
+            // focused card; in one column, scrolling to the article would take the card
+            // just focused (by j/k or Tab) off the screen.
+            let beside = side_el.offset_left() > article_el.offset_left();
+            act(|app| {
+                let f = item.as_ref().and_then(focus_of);
+                if let (Some(f), true) = (f, beside) {
+                    app.scroll_to(f);
+                }
+                app.set_hover(f)
+            });
+        })?;
+    }
     dom::on(&side, "click", |e| {
         if let Some(b) = dom::closest(&e, "[data-type]") {
             let t = b
@@ -108,6 +141,9 @@ pub(super) fn install_listeners() -> Res<()> {
                 }
                 app.filters_changed()
             });
+            if let Some(t) = t {
+                refocus_el(&format!("#legend [data-type=\"{}\"]", t.as_str()));
+            }
         } else if let Some(b) = dom::closest(&e, "#kinds [data-kind]") {
             let k = b.get_attribute("data-kind").unwrap_or_default();
             act(|app| {
@@ -118,6 +154,9 @@ pub(super) fn install_listeners() -> Res<()> {
                 }
                 app.filters_changed()
             });
+            if let Some(k) = KINDS.iter().find(|x| **x == k) {
+                refocus_el(&format!("#kinds [data-kind=\"{k}\"]"));
+            }
         } else if let Some(b) = dom::closest(&e, "[data-cell-about]") {
             let s = b.get_attribute("data-cell-speaker").unwrap_or_default();
             let a = b
@@ -138,6 +177,11 @@ pub(super) fn install_listeners() -> Res<()> {
                 }
                 app.filters_changed()
             });
+            refocus_el(&format!(
+                "#matrix button[data-cell-speaker=\"{}\"][data-cell-about=\"{}\"]",
+                b.get_attribute("data-cell-speaker").unwrap_or_default(),
+                b.get_attribute("data-cell-about").unwrap_or_default()
+            ));
         } else if let Some(item) = dom::closest(&e, "[data-claim], [data-entity]") {
             act(|app| match focus_of(&item) {
                 Some(f) => {
@@ -224,6 +268,12 @@ pub(super) fn install_listeners() -> Res<()> {
             }
         })?;
     }
+    // a click anywhere else closes the export menu, as a menu does
+    dom::on(&doc, "click", |e| {
+        if dom::closest(&e, "#export-menu").is_none() {
+            close_menu(false);
+        }
+    })?;
     dom::on(&win, "hashchange", |_| act(|app| app.on_hash_change()))?;
     dom::on(&doc, "keydown", |e| {
         let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
@@ -231,6 +281,7 @@ pub(super) fn install_listeners() -> Res<()> {
         };
         let key = k.key();
         if key == "Escape" {
+            close_menu(true);
             act(|app| {
                 app.els.share_box.set_hidden(true);
                 app.clear_focus()
@@ -238,6 +289,14 @@ pub(super) fn install_listeners() -> Res<()> {
             return;
         }
         if is_typing(&e) || k.ctrl_key() || k.meta_key() || k.alt_key() {
+            return;
+        }
+        if key.starts_with("Arrow") {
+            if let Some(cell) = dom::closest(&e, "#matrix button") {
+                if let Some(Ok(true)) = with_app(|app| app.step_matrix(&cell, &key)) {
+                    e.prevent_default();
+                }
+            }
             return;
         }
         match key.as_str() {

@@ -29,7 +29,7 @@ impl App {
                 }
             }
         }
-        if !conf_ok(c.confidence, f.min_conf) {
+        if skip != Skip::Conf && !conf_ok(c.confidence, f.min_conf) {
             return false;
         }
         if !f.query.is_empty() {
@@ -42,13 +42,19 @@ impl App {
         true
     }
 
-    /// Recomputes which claims pass the filters (`claim_ok`).
+    /// Recomputes which claims pass the filters (`claim_ok`) and which are drawn
+    /// (`line_ok`).
     pub(super) fn compute_visibility(&mut self) {
-        self.claim_ok = self
-            .analysis
-            .claims
+        let claims = &self.analysis.claims;
+        self.line_ok = claims
             .iter()
-            .map(|c| self.claim_passes(c, Skip::Nothing))
+            .map(|c| self.claim_passes(c, Skip::Conf))
+            .collect();
+        let min = self.filters.min_conf;
+        self.claim_ok = claims
+            .iter()
+            .zip(&self.line_ok)
+            .map(|(c, &ok)| ok && conf_ok(c.confidence, min))
             .collect();
     }
 

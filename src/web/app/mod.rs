@@ -146,13 +146,14 @@ struct Filters {
     cell: Option<(Speaker, usize)>,
 }
 
-/// Which filter to leave out when counting (so a facet's counts show what it would add).
+/// Which filter to leave out when counting (so a facet's counts show what it would add),
+/// or when drawing (`Conf`: lines below the threshold are drawn faded).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Skip {
-    Nothing,
     Kind,
     Speaker,
     Cell,
+    Conf,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -226,6 +227,9 @@ pub struct App {
     claims_stale: bool,
     card_order: Vec<usize>,
     claim_ok: Vec<bool>,
+    /// Claims whose lines the article draws: those passing every filter but the
+    /// confidence threshold (the ones below it are drawn faded, not dropped).
+    line_ok: Vec<bool>,
     tab: Tab,
     editing: bool,
     render_gen: u32,
@@ -339,6 +343,7 @@ pub fn boot() -> Res<()> {
         claims_stale: true,
         card_order: Vec::new(),
         claim_ok: Vec::new(),
+        line_ok: Vec::new(),
         tab: Tab::Claims,
         editing: false,
         render_gen: 0,

@@ -110,9 +110,9 @@ impl App {
                 .attr(
                     "aria-label",
                     &format!(
-                        "{}: {} mentions, {}",
+                        "{}: {}, {}",
                         type_name(t),
-                        counts[k],
+                        dom::count(counts[k], "mention", "mentions"),
                         if on { "shown" } else { "hidden" }
                     ),
                 )
@@ -294,10 +294,12 @@ impl App {
                     .attr(
                         "aria-label",
                         &format!(
-                            "{}, {}, {n} mentions, {} references, {claims} claims",
+                            "{}, {}, {}, {}, {}",
                             e.label,
                             type_name(t),
-                            e.references.len()
+                            dom::count(n, "mention", "mentions"),
+                            dom::count(e.references.len(), "reference", "references"),
+                            dom::count(claims, "claim", "claims"),
                         ),
                     )
                     .attr_static("aria-pressed", "false");
@@ -306,10 +308,11 @@ impl App {
                 b.el_text("span", "label", &e.label);
                 let mut counts = format!("{n}×");
                 if !e.references.is_empty() {
-                    counts.push_str(&format!(" +{} refs", e.references.len()));
+                    let refs = dom::count(e.references.len(), "ref", "refs");
+                    counts.push_str(&format!(" +{refs}"));
                 }
                 if claims > 0 {
-                    counts.push_str(&format!(" · {claims} claims"));
+                    counts.push_str(&format!(" · {}", dom::count(claims, "claim", "claims")));
                 }
                 b.el_text("span", "count", &counts);
                 let others: Vec<&str> = e
