@@ -330,8 +330,19 @@ fn fit(items: &[Item], train: &[usize], held: &[usize], p: &Params) -> (CheckMod
         }
         best.0
     });
-    let shift = (t / (1.0 - t)).ln();
-    (CheckModel { b: b - shift, ..m }, t)
+    (
+        CheckModel {
+            b: fold_threshold(b, t),
+            ..m
+        },
+        t,
+    )
+}
+
+/// The Platt intercept that puts the decision point `threshold` at 0.5: `p >= threshold`
+/// iff `p' >= 0.5`.
+fn fold_threshold(b: f32, threshold: f32) -> f32 {
+    b - (threshold / (1.0 - threshold)).ln()
 }
 
 fn params(epochs: usize) -> Params {
@@ -481,4 +492,25 @@ pub fn train(epochs: usize) -> Result<(), TrainError> {
         t0.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folded_threshold_moves_the_decision_point_to_one_half() {
+        let (a, b, t) = (1.3f32, 1.4f32, 0.4f32);
+        let b2 = fold_threshold(b, t);
+        for k in -80..80 {
+            let s = k as f32 / 10.0;
+            let before = sigmoid(a * s + b);
+            let after = sigmoid(a * s + b2);
+            // away from the boundary itself, where rounding could decide either way
+            if (before - t).abs() > 1e-4 {
+                assert_eq!(before >= t, after >= 0.5, "score {s}");
+            }
+            assert!(after >= before, "a threshold under 0.5 only raises scores");
+        }
+    }
 }
