@@ -158,18 +158,22 @@ export const tests = [
         e.value = t;
         e.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
       }, huge);
-      // every status text is recorded: on a loaded machine a render step may already
-      // have replaced the message by the time the test reads it
+      // every status (state and text) is recorded: on a loaded machine the analysis may
+      // be over, or a render step may have replaced the message, before the test looks
       await page.evaluate(() => {
-        const el = document.querySelector('#status-text');
-        window.statusLog = [el.textContent];
-        new MutationObserver(() => window.statusLog.push(el.textContent))
-          .observe(el, { childList: true, characterData: true, subtree: true });
+        const status = document.querySelector('#status');
+        const record = () => window.statusLog.push(
+          `${status.dataset.state}: ${document.querySelector('#status-text').textContent}`);
+        window.statusLog = [];
+        new MutationObserver(record).observe(status, {
+          attributes: true, childList: true, characterData: true, subtree: true,
+        });
       });
       await page.click('#edit-done');
-      await page.waitForSelector('#status[data-state="analysing"]');
-      await page.waitForFunction(() => window.statusLog.some((t) => /Analysing 5\.0 MB/.test(t)),
-        null, { timeout: 30000 });
+      await page.waitForFunction(
+        () => window.statusLog.some((t) => /^analysing: Analysing 5\.0 MB/.test(t)),
+        null, { timeout: 60000 },
+      );
       // the main thread answers and the highlights on screen (the old text's, or the
       // new text's first chunks) still react to the pointer; hover and check in one
       // task, since the worker may finish and replace the article at any moment
