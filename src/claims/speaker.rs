@@ -266,37 +266,34 @@ mod tests {
     use crate::claims::cues::make_cue;
     use crate::entities;
 
-    #[test]
-    fn a_relative_pronoun_after_a_comma_is_the_name_before_it() {
-        let text = "The protest drew hundreds, said Tomas Berg, who organised it.";
+    /// The label of the speaker resolved for the source from word `first` up to (or,
+    /// when `through` is set, through) word `last`, with the cue "said".
+    fn speaker_of(text: &str, first: &str, last: &str, through: bool) -> Option<String> {
         let doc = Document::new(text);
         let ents = entities::extract(&doc);
         let facts = TokenFacts::new(&doc, &ents);
         let at = |w: &str| (0..doc.tokens.len()).find(|&k| doc.token_text(k) == w);
-        let (Some(who), Some(said)) = (at("who"), at("said")) else {
+        let (Some(start), Some(end), Some(said)) = (at(first), at(last), at("said")) else {
             panic!("tokens missing");
         };
         let cue = make_cue(&doc, &facts, said..said + 1);
         let mut speakers = Speakers::new(&doc, &ents, &facts);
-        let speaker = speakers.resolve(Some(who..who + 1), &cue);
-        let label = speaker.map(|e| ents.clusters[e].label.as_str());
-        assert_eq!(label, Some("Tomas Berg"));
+        let source = start..end + usize::from(through);
+        let speaker = speakers.resolve(Some(source), &cue);
+        speaker.map(|e| ents.clusters[e].label.clone())
+    }
+
+    #[test]
+    fn a_relative_pronoun_after_a_comma_is_the_name_before_it() {
+        let text = "The protest drew hundreds, said Tomas Berg, who organised it.";
+        let label = speaker_of(text, "who", "who", true);
+        assert_eq!(label.as_deref(), Some("Tomas Berg"));
     }
 
     #[test]
     fn a_place_in_a_hyphenated_modifier_is_not_the_speaker() {
         let text = "Rain fell all day. The Canada-based company said it was hiring.";
-        let doc = Document::new(text);
-        let ents = entities::extract(&doc);
-        let facts = TokenFacts::new(&doc, &ents);
-        let at = |w: &str| (0..doc.tokens.len()).find(|&k| doc.token_text(k) == w);
-        let (Some(the), Some(said)) = (at("The"), at("said")) else {
-            panic!("tokens missing");
-        };
-        let cue = make_cue(&doc, &facts, said..said + 1);
-        let mut speakers = Speakers::new(&doc, &ents, &facts);
-        let speaker = speakers.resolve(Some(the..said), &cue);
-        let label = speaker.map(|e| ents.clusters[e].label.as_str());
-        assert_ne!(label, Some("Canada"));
+        let label = speaker_of(text, "The", "said", false);
+        assert_ne!(label.as_deref(), Some("Canada"));
     }
 }
