@@ -620,12 +620,7 @@ fn leave_earlier_quotations_to_their_cues(
                     .take(3)
                     .any(|o| o.content.iter().any(|q| q.start < p.end && p.start < q.end))
         };
-        if d.content
-            .iter()
-            .any(|p| p.end <= start && held_elsewhere(p))
-        {
-            d.content.retain(|p| p.end > start || !held_elsewhere(p));
-        }
+        d.content.retain(|p| p.end > start || !held_elsewhere(p));
     }
 }
 
@@ -724,11 +719,7 @@ fn drop_reports_inside_others(doc: &Document, drafts: &mut Vec<Draft>) {
     let mut parts: Vec<(usize, usize, usize)> = drafts
         .iter()
         .enumerate()
-        .filter(|(_, d)| {
-            !d.source.as_ref().is_some_and(|src| {
-                src.len() == 1 && matches!(doc.lower(src.start), "which" | "who")
-            })
-        })
+        .filter(|(_, d)| !relative_pronoun_source(doc, d))
         .flat_map(|(k, d)| d.content.iter().map(move |c| (c.start, c.end, k)))
         .collect();
     parts.sort_unstable();
@@ -834,6 +825,14 @@ fn drop_reports_inside_others(doc: &Document, drafts: &mut Vec<Draft>) {
     remove_marked(drafts, &inside);
 }
 
+/// The source is a lone relative pronoun ("The company, which hopes …"): the report is
+/// made in a relative clause.
+fn relative_pronoun_source(doc: &Document, d: &Draft) -> bool {
+    d.source
+        .as_ref()
+        .is_some_and(|src| src.len() == 1 && matches!(doc.lower(src.start), "which" | "who"))
+}
+
 /// Cue confidence from which a report inside another's content keeps its claim (on
 /// PolNeAR dev, before this rule: 11 of 14 such cues at 0.9 or above were gold cues, 8 of
 /// 16 at 0.8–0.9, 22 of 104 below):
@@ -857,10 +856,7 @@ fn reduced_relative(doc: &Document, k: usize) -> bool {
 /// the head's own verb, not more of what the clause says.
 fn end_relative_clause_reports(doc: &Document, drafts: &mut [Draft]) {
     for k in 0..drafts.len() {
-        let relative = drafts[k]
-            .source
-            .as_ref()
-            .is_some_and(|src| src.len() == 1 && matches!(doc.lower(src.start), "which" | "who"));
+        let relative = relative_pronoun_source(doc, &drafts[k]);
         let Some(end) = drafts[k].content.last().map(|c| c.end).filter(|_| relative) else {
             continue;
         };
